@@ -1,0 +1,364 @@
+package io.github.coupontools.mock;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The contract {@code openapi/coupontools.yaml} as the tests see it: its operations, their named
+ * request and response examples, the error examples with their codes and messages, and the
+ * webhooks, with local {@code $ref}s resolved.
+ *
+ * <p>The spec is the file named by the system property {@value PrismMock#SPEC_PROPERTY}, which
+ * surefire sets; the repository root is two levels above it.
+ */
+final class Spec {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final YAMLMapper YAML = new YAMLMapper();
+  private static Spec loaded;
+
+  private final Path file;
+  private final JsonNode root;
+  private final List<Operation> operations;
+  private final List<Webhook> webhooks;
+
+  /** One operation of {@code paths}. */
+  record Operation(String path, String method, String operationId, JsonNode requestSchema,
+      Map<String, JsonNode> requestExamples, Map<Integer, Response> responses) {
+
+    /** The first named request example: a request the contract calls valid. */
+    JsonNode firstRequestExample() {
+      return requestExamples.values().iterator().next();
+    }
+
+    /** Response of a status, if documented. */
+    Optional<Response> response(int status) {
+      return Optional.ofNullable(responses.get(status));
+    }
+
+    /** Error responses (4xx and 5xx), lowest status first. */
+    List<Response> errorResponses() {
+      List<Response> errors = new ArrayList<>();
+      responses.values().stream().filter(r -> r.status() >= 400)
+          .sorted(Comparator.comparingInt(Response::status)).forEach(errors::add);
+      return errors;
+    }
+
+    /**
+     * The response Prism serves for a request that violates the request schema: 422 if the
+     * operation documents one, else 400 (Prism's order).
+     */
+    Optional<Response> invalidRequestResponse() {
+      return response(422).or(() -> response(400));
+    }
+
+    /** Error examples of the operation, in document order (shared ones included). */
+    List<ErrorExample> errorExamples() {
+      List<ErrorExample> errors = new ArrayList<>();
+      for (Response response : errorResponses()) {
+        response.examples().forEach((name, value) ->
+            errors.add(ErrorExample.of(this, response, name, value)));
+      }
+      return errors;
+    }
+
+    @Override
+    public String toString() {
+      return operationId + " (" + method.toUpperCase() + " " + path + ")";
+    }
+  }
+
+  /**
+   * A documented response of an operation.
+   *
+   * @param sharedRef the {@code #/components/responses/...} reference it was written as, or null
+   */
+  record Response(int status, String sharedRef, Map<String, JsonNode> examples) {
+    boolean isShared() {
+      return sharedRef != null;
+    }
+  }
+
+  /** A named example of an error response, with the codes and messages it carries. */
+  record ErrorExample(Operation operation, Response response, String name, JsonNode value,
+      List<Integer> codes, List<String> messages) {
+
+    static ErrorExample of(Operation operation, Response response, String name, JsonNode value) {
+      JsonNode errors = value.at("/status/errors");
+      if (errors.isMissingNode()) {
+        errors = value.path("errors");
+      }
+      List<Integer> codes = new ArrayList<>();
+      for (JsonNode code : asList(errors.path("error_code"))) {
+        codes.add(code.canConvertToInt() ? code.asInt() : null);
+      }
+      List<String> messages = new ArrayList<>();
+      JsonNode descriptions = errors.path("error_message_description");
+      for (JsonNode message : asList(descriptions.isMissingNode()
+          ? errors.path("error_message") : descriptions)) {
+        messages.add(message.asText());
+      }
+      return new ErrorExample(operation, response, name, value, codes, messages);
+    }
+
+    /** The example as it is shared by every operation (the 401 authentication failure). */
+    boolean isShared() {
+      return response.isShared();
+    }
+
+    @Override
+    public String toString() {
+      return operation.operationId() + " " + response.status() + " example '" + name + "' "
+          + codes + " " + messages;
+    }
+  }
+
+  /** One entry of {@code x-webhooks}: the payload the API posts to the account's endpoint. */
+  record Webhook(String name, JsonNode pathItem, JsonNode schema, Map<String, JsonNode> examples) {}
+
+  private Spec(Path file) {
+    this.file = file;
+    try {
+      this.root = YAML.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the contract " + file, e);
+    }
+    this.operations = readOperations();
+    this.webhooks = readWebhooks();
+  }
+
+  /** The contract named by {@code -Dcoupontools.spec}, read once per JVM. */
+  static synchronized Spec load() {
+    if (loaded == null) {
+      loaded = new Spec(file());
+    }
+    return loaded;
+  }
+
+  /** Path of {@code openapi/coupontools.yaml}, from the system property surefire sets. */
+  static Path file() {
+    String configured = System.getProperty(PrismMock.SPEC_PROPERTY);
+    if (configured == null || configured.isBlank()) {
+      throw new IllegalStateException("System property " + PrismMock.SPEC_PROPERTY
+          + " is not set: run the tests with './mvnw -pl mock-server test', which sets it to"
+          + " openapi/coupontools.yaml.");
+    }
+    return Paths.get(configured).toAbsolutePath().normalize();
+  }
+
+  /** Root of the repository (the folder holding {@code openapi/}). */
+  static Path repoRoot() {
+    return file().getParent().getParent();
+  }
+
+  /** A test resource of {@code src/test/resources/spec/} as a file. */
+  static Path testResource(String name) {
+    URL url = Spec.class.getResource("/spec/" + name);
+    if (url == null) {
+      throw new IllegalStateException("Test resource spec/" + name + " is missing from"
+          + " mock-server/src/test/resources/spec/");
+    }
+    try {
+      return Paths.get(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  Path path() {
+    return file;
+  }
+
+  JsonNode root() {
+    return root;
+  }
+
+  List<Operation> operations() {
+    return operations;
+  }
+
+  Operation operation(String operationId) {
+    return operations.stream().filter(op -> op.operationId().equals(operationId)).findFirst()
+        .orElseThrow(() -> new AssertionError("The contract has no operation " + operationId));
+  }
+
+  List<Webhook> webhooks() {
+    return webhooks;
+  }
+
+  /** Follows {@code $ref}s to local components until a node without one. */
+  JsonNode resolve(JsonNode node) {
+    Set<String> seen = new HashSet<>();
+    while (node != null && node.has("$ref")) {
+      String ref = node.get("$ref").asText();
+      if (!ref.startsWith("#/")) {
+        throw new IllegalStateException("Only local $refs are supported, found " + ref);
+      }
+      if (!seen.add(ref)) {
+        throw new IllegalStateException("$ref cycle at " + ref);
+      }
+      JsonNode target = root.at(ref.substring(1));
+      if (target.isMissingNode()) {
+        throw new IllegalStateException("Unresolvable $ref " + ref);
+      }
+      node = target;
+    }
+    return node;
+  }
+
+  /**
+   * Properties of an object schema (its own and those of {@code allOf} members), each resolved,
+   * in document order.
+   */
+  Map<String, JsonNode> properties(JsonNode schema) {
+    Map<String, JsonNode> properties = new LinkedHashMap<>();
+    JsonNode resolved = resolve(schema);
+    for (JsonNode part : resolved.path("allOf")) {
+      properties.putAll(properties(part));
+    }
+    resolved.path("properties").properties()
+        .forEach(e -> properties.put(e.getKey(), resolve(e.getValue())));
+    return properties;
+  }
+
+  /** Required properties of an object schema (its own and those of {@code allOf} members). */
+  List<String> required(JsonNode schema) {
+    List<String> required = new ArrayList<>();
+    JsonNode resolved = resolve(schema);
+    for (JsonNode part : resolved.path("allOf")) {
+      required.addAll(required(part));
+    }
+    resolved.path("required").forEach(name -> required.add(name.asText()));
+    return required;
+  }
+
+  /** The spec with each webhook added as a path {@code /x-webhooks/<name>}, as JSON. */
+  String withWebhooksAsPaths() {
+    ObjectNode copy = root.deepCopy();
+    ObjectNode paths = (ObjectNode) copy.get("paths");
+    for (Webhook webhook : webhooks) {
+      paths.set(webhookPath(webhook), webhook.pathItem());
+    }
+    try {
+      return JSON.writeValueAsString(copy);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String webhookPath(Webhook webhook) {
+    return "/x-webhooks/" + webhook.name();
+  }
+
+  private List<Operation> readOperations() {
+    List<Operation> result = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> path : root.path("paths").properties()) {
+      for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
+        if (!List.of("get", "put", "post", "delete", "options", "head", "patch", "trace")
+            .contains(method.getKey())) {
+          continue;
+        }
+        JsonNode op = method.getValue();
+        JsonNode media = resolve(op.path("requestBody")).path("content").path("application/json");
+        Map<Integer, Response> responses = new LinkedHashMap<>();
+        op.path("responses").properties().forEach(r -> {
+          JsonNode written = r.getValue();
+          String ref = written.has("$ref") ? written.get("$ref").asText() : null;
+          JsonNode response = resolve(written);
+          responses.put(Integer.valueOf(r.getKey()), new Response(Integer.parseInt(r.getKey()),
+              ref, examples(response.path("content").path("application/json"))));
+        });
+        result.add(new Operation(path.getKey(), method.getKey(), op.path("operationId").asText(),
+            resolve(media.path("schema")), examples(media), responses));
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  private List<Webhook> readWebhooks() {
+    List<Webhook> result = new ArrayList<>();
+    root.path("x-webhooks").properties().forEach(e -> {
+      JsonNode media = resolve(e.getValue().path("post").path("requestBody"))
+          .path("content").path("application/json");
+      result.add(new Webhook(e.getKey(), e.getValue(), media.path("schema"), examples(media)));
+    });
+    return List.copyOf(result);
+  }
+
+  /** Named examples of a media type object, name to value, in document order. */
+  private Map<String, JsonNode> examples(JsonNode media) {
+    Map<String, JsonNode> examples = new LinkedHashMap<>();
+    media.path("examples").properties().forEach(e -> {
+      JsonNode example = resolve(e.getValue());
+      if (!example.has("value")) {
+        throw new IllegalStateException("Example " + e.getKey() + " has no inline value");
+      }
+      examples.put(e.getKey(), example.get("value"));
+    });
+    return examples;
+  }
+
+  private static List<JsonNode> asList(JsonNode node) {
+    List<JsonNode> list = new ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(list::add);
+    } else if (!node.isMissingNode() && !node.isNull()) {
+      list.add(node);
+    }
+    return list;
+  }
+
+  /** Whether two JSON values are equal, numbers compared by value (1 equals 1.0, int or long). */
+  static boolean jsonEquals(JsonNode a, JsonNode b) {
+    return a.equals((x, y) -> {
+      if (x.isNumber() && y.isNumber()) {
+        return x.decimalValue().compareTo(y.decimalValue()) == 0 ? 0 : 1;
+      }
+      return x.equals(y) ? 0 : 1;
+    }, b);
+  }
+
+  /** Reads a JSON document. */
+  static JsonNode json(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Not JSON: " + text, e);
+    }
+  }
+
+  /** Reads a JSON file. */
+  static JsonNode json(Path file) {
+    try {
+      return JSON.readTree(Files.readString(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read JSON from " + file, e);
+    }
+  }
+
+  /** Compact JSON text of a value. */
+  static String text(JsonNode value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

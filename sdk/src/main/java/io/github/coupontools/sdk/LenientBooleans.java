@@ -1,0 +1,44 @@
+package io.github.coupontools.sdk;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+
+/** Reads booleans the way the API sends them: {@code true}, {@code "true"}, {@code 1} or {@code "1"}. */
+final class LenientBooleans extends JsonDeserializer<Boolean> {
+
+  private LenientBooleans() {}
+
+  static SimpleModule module() {
+    SimpleModule module = new SimpleModule("coupontools-lenient-booleans");
+    module.addDeserializer(Boolean.class, new LenientBooleans());
+    module.addDeserializer(boolean.class, new LenientBooleans());
+    return module;
+  }
+
+  @Override
+  public Boolean deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+      return parser.getBooleanValue();
+    }
+    if (token == JsonToken.VALUE_NUMBER_INT) {
+      return parser.getIntValue() != 0;
+    }
+    String text = parser.getValueAsString("").trim();
+    if (text.equals("1") || text.equalsIgnoreCase("true")) {
+      return Boolean.TRUE;
+    }
+    if (text.equals("0") || text.equalsIgnoreCase("false")) {
+      return Boolean.FALSE;
+    }
+    if (text.isEmpty()) {
+      return null;
+    }
+    return (Boolean) context.handleWeirdStringValue(Boolean.class, text,
+        "expected true/false or 1/0");
+  }
+}

@@ -1,0 +1,128 @@
+package io.github.coupontools.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.coupontools.mock.CouponToolsMockExtension;
+import io.github.coupontools.mock.PrismMock;
+import io.github.coupontools.sdk.exception.AuthenticationException;
+import io.github.coupontools.sdk.exception.CouponToolsException;
+import io.github.coupontools.sdk.exception.DeliveryException;
+import io.github.coupontools.sdk.exception.InvalidParameterException;
+import io.github.coupontools.sdk.exception.MissingParameterException;
+import io.github.coupontools.sdk.exception.NotFoundException;
+import io.github.coupontools.sdk.exception.SessionStateException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every operation of the contract, called through its SDK method against the mock: the success
+ * example comes back as the typed response, field for field, and every documented error example
+ * comes back as the exception of its error class with its codes and descriptions.
+ */
+@ExtendWith(CouponToolsMockExtension.class)
+class OperationsAgainstMockTest {
+
+  private static CouponToolsClient client;
+
+  @BeforeAll
+  static void connect(PrismMock mock) {
+    client = CouponToolsClient.builder().clientId(PrismMock.CLIENT_ID)
+        .clientSecret(PrismMock.CLIENT_SECRET).baseUrl(mock.baseUrl()).maxRetries(0).build();
+  }
+
+  @AfterAll
+  static void close() {
+    client.close();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyOperationReturnsItsSuccessExampleAsTypedResponse() {
+    return Contract.INSTANCE.operations().stream().flatMap(operation ->
+        Contract.INSTANCE.responseExamples(operation).stream().filter(e -> e.status == 200))
+        .map(example -> dynamicTest(example.toString(), () -> {
+          Object response = call(client.withOptions(client.options().withHeader("Prefer",
+              "code=200, example=" + example.name)), example.operation);
+          ObjectMapper mapper = client.objectMapper();
+          assertThat(mapper.readTree(mapper.writeValueAsString(response)))
+              .isEqualTo(mapper.readTree(example.value.toString()));
+        }));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyDocumentedErrorBecomesTheExceptionOfItsClass() {
+    return Contract.INSTANCE.operations().stream().flatMap(operation ->
+        Contract.INSTANCE.responseExamples(operation).stream().filter(e -> e.status >= 400))
+        .map(example -> dynamicTest(example.toString(), () -> {
+          CouponToolsClient preferring = client.withOptions(client.options().withHeader("Prefer",
+              "code=" + example.status + ", example=" + example.name));
+          CouponToolsException error = catchThrowableOfType(CouponToolsException.class,
+              () -> call(preferring, example.operation));
+
+          JsonNode errors = example.value.path("status").path("errors");
+          List<Integer> codes = new ArrayList<>();
+          errors.path("error_code").forEach(code -> codes.add(code.asInt()));
+          if (errors.path("error_code").isInt()) {
+            codes.add(errors.path("error_code").asInt());
+          }
+          assertThat(error).as("%s", example).isNotNull();
+          assertThat(error.errorCodes()).as(error.getMessage()).isNotEmpty();
+          assertThat(error.httpStatus()).isEqualTo(example.status);
+          assertThat(error.errorCodes()).isEqualTo(codes);
+          assertThat(error).isInstanceOf(expectedClass(codes.get(0)));
+          errors.path("error_message_description").forEach(text ->
+              assertThat(error.errorDescriptions()).contains(text.asText()));
+          assertThat(error.getMessage()).contains(example.operation.operationId,
+              String.valueOf(codes.get(0)));
+        }));
+  }
+
+  /** The documented error classes, written out independently of ErrorClassifier. */
+  private static Class<? extends CouponToolsException> expectedClass(int code) {
+    if (code == 1000 || code / 100 == 1) {
+      return AuthenticationException.class;
+    }
+    switch (code / 100) {
+      case 2: return MissingParameterException.class;
+      case 3: return code >= 350 ? SessionStateException.class : InvalidParameterException.class;
+      case 4: return InvalidParameterException.class;
+      case 5: return NotFoundException.class;
+      case 6: return DeliveryException.class;
+      default: throw new AssertionError("undocumented error class " + code);
+    }
+  }
+
+  /** Calls the SDK method named after the operationId with the operation's request example. */
+  static Object call(CouponToolsClient client, Contract.Operation operation) throws Exception {
+    ObjectMapper mapper = client.objectMapper();
+    for (Method group : CouponToolsClient.class.getMethods()) {
+      if (!group.getReturnType().getPackageName().endsWith(".generated.api")) {
+        continue;
+      }
+      Object api = group.invoke(client);
+      for (Method method : api.getClass().getMethods()) {
+        if (method.getName().equals(operation.operationId)) {
+          Object request = mapper.convertValue(operation.requestExample(),
+              method.getParameterTypes()[0]);
+          try {
+            return method.invoke(api, request);
+          } catch (InvocationTargetException e) {
+            throw (Exception) e.getCause();
+          }
+        }
+      }
+    }
+    throw new AssertionError("No SDK method for operation " + operation.operationId);
+  }
+}
