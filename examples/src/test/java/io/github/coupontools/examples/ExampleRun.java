@@ -23,7 +23,14 @@ final class ExampleRun {
     this.stderr = stderr;
   }
 
-  static ExampleRun of(Class<?> example, URI mock, String... args) throws IOException, InterruptedException {
+  static ExampleRun of(Class<?> example, URI mock, String... args)
+      throws IOException, InterruptedException {
+    return withPrefer(null, example, mock, args);
+  }
+
+  /** Runs the example with the mock answering the given {@code Prefer} (a documented example). */
+  static ExampleRun withPrefer(String prefer, Class<?> example, URI mock, String... args)
+      throws IOException, InterruptedException {
     Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
     Path out = Files.createTempFile("example-", ".out");
     Path err = Files.createTempFile("example-", ".err");
@@ -36,6 +43,9 @@ final class ExampleRun {
       builder.environment().put("COUPONTOOLS_BASE_URL", mock.toString());
       builder.environment().put("COUPONTOOLS_CLIENT_ID", PrismMock.CLIENT_ID);
       builder.environment().put("COUPONTOOLS_CLIENT_SECRET", PrismMock.CLIENT_SECRET);
+      if (prefer != null) {
+        builder.environment().put("COUPONTOOLS_PREFER", prefer);
+      }
       Process process = builder.start();
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly();
