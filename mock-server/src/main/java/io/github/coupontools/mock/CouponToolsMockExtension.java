@@ -53,9 +53,13 @@ public final class CouponToolsMockExtension implements ParameterResolver {
         .mock;
   }
 
-  /** Closed by JUnit when the root context (the whole run) ends. */
+  /**
+   * Closed by JUnit when the root context (the whole run) ends: as an {@link AutoCloseable} by
+   * JUnit 5.13+, as a {@code CloseableResource} by older versions.
+   */
   @SuppressWarnings("deprecation")
-  private static final class StoredMock implements ExtensionContext.Store.CloseableResource {
+  private static final class StoredMock
+      implements AutoCloseable, ExtensionContext.Store.CloseableResource {
     private final PrismMock mock;
 
     StoredMock(PrismMock mock) {

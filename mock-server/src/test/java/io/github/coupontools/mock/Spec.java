@@ -45,6 +45,9 @@ final class Spec {
 
     /** The first named request example: a request the contract calls valid. */
     JsonNode firstRequestExample() {
+      if (requestExamples.isEmpty()) {
+        throw new AssertionError(this + " has no named request example");
+      }
       return requestExamples.values().iterator().next();
     }
 
@@ -282,8 +285,13 @@ final class Spec {
           JsonNode written = r.getValue();
           String ref = written.has("$ref") ? written.get("$ref").asText() : null;
           JsonNode response = resolve(written);
-          responses.put(Integer.valueOf(r.getKey()), new Response(Integer.parseInt(r.getKey()),
-              ref, examples(response.path("content").path("application/json"))));
+          if (!r.getKey().matches("[1-5][0-9][0-9]")) {
+            throw new IllegalStateException("Response '" + r.getKey() + "' of " + path.getKey()
+                + ": the contract's convention (and these tests) use explicit status codes");
+          }
+          int status = Integer.parseInt(r.getKey());
+          responses.put(status, new Response(status, ref,
+              examples(response.path("content").path("application/json"))));
         });
         result.add(new Operation(path.getKey(), method.getKey(), op.path("operationId").asText(),
             resolve(media.path("schema")), examples(media), responses));
