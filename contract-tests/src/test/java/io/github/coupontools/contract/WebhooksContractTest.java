@@ -1,0 +1,64 @@
+package io.github.coupontools.contract;
+
+import static io.github.coupontools.contract.SpecInteraction.CONSUMER;
+import static io.github.coupontools.contract.SpecInteraction.PROVIDER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
+import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
+import au.com.dius.pact.consumer.junit5.PactTestFor;
+import au.com.dius.pact.core.model.PactSpecVersion;
+import au.com.dius.pact.core.model.V4Pact;
+import au.com.dius.pact.core.model.annotations.Pact;
+import io.github.coupontools.sdk.exception.NotFoundException;
+import io.github.coupontools.sdk.generated.model.VerifyWebhookRequest;
+import io.github.coupontools.sdk.generated.model.VerifyWebhookResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Consumer contract of the "Webhooks" section: verifying a received webhook event by its id. */
+@ExtendWith(PactConsumerTestExt.class)
+@PactTestFor(providerName = PROVIDER, hostInterface = "127.0.0.1", pactVersion = PactSpecVersion.V4)
+class WebhooksContractTest extends ConsumerContract {
+
+  @Pact(consumer = CONSUMER)
+  V4Pact sentWebhook(PactDslWithProvider builder) {
+    return SpecInteraction.of(builder, "verifyWebhook")
+        .given(ProviderStates.WEBHOOK_SENT)
+        .uponReceiving("a request to verify webhook event evt_01234567890123456789")
+        .request("byId")
+        .respondWith(200, "success");
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "sentWebhook")
+  void verifyWebhookReturnsTheKeyFactsOfTheEvent(MockServer server) {
+    VerifyWebhookResponse response = client(server).webhooks()
+        .verifyWebhook(new VerifyWebhookRequest().webhook("evt_01234567890123456789"));
+
+    assertThat(response.getWebhook()).isEqualTo("evt_01234567890123456789");
+    assertThat(response.getType()).isEqualTo("coupon_claimed");
+    assertThat(response.getDatetime()).isEqualTo("2020-12-01 01:23:45");
+    assertThat(response.getCoupon()).matches("cam_\\d+");
+    assertThat(response.getStatcode()).isNotBlank();
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact unknownWebhook(PactDslWithProvider builder) {
+    return SpecInteraction.of(builder, "verifyWebhook")
+        .given(ProviderStates.WEBHOOK_UNKNOWN)
+        .uponReceiving("a request to verify a webhook event that was never sent")
+        .request("byId", Map.of("webhook", "evt_00000000000000000000"))
+        .respondWith(422, "webhookNotFound");
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "unknownWebhook")
+  void verifyWebhookOfAnUnknownEventFailsWithNotFound509(MockServer server) {
+    assertFailsWith(NotFoundException.class, 422, 509, "Webhook not found",
+        () -> client(server).webhooks()
+            .verifyWebhook(new VerifyWebhookRequest().webhook("evt_00000000000000000000")));
+  }
+}
