@@ -3,6 +3,7 @@ package io.github.coupontools.sdk;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.coupontools.sdk.generated.api.CouponApi;
 import io.github.coupontools.sdk.generated.api.CouponSessionApi;
@@ -13,22 +14,19 @@ import io.github.coupontools.sdk.generated.api.SingleUseApi;
 import io.github.coupontools.sdk.generated.api.SmsGroupsApi;
 import io.github.coupontools.sdk.generated.api.WebhooksApi;
 import io.github.coupontools.sdk.generated.invoker.JSON;
-import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.glassfish.jersey.apache5.connector.Apache5ClientProperties;
-import org.glassfish.jersey.apache5.connector.Apache5ConnectorProvider;
-import org.glassfish.jersey.apache5.connector.Apache5HttpClientBuilderConfigurator;
-import org.glassfish.jersey.client.ClientConfig;
-import org.glassfish.jersey.client.ClientProperties;
-import org.glassfish.jersey.client.RequestEntityProcessing;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
 
 /**
  * Entry point of the Coupontools SDK: one immutable, thread-safe client per set of credentials,
@@ -165,7 +163,7 @@ public final class CouponToolsClient implements AutoCloseable {
   /** Releases the HTTP connections; views from {@link #withOptions} share them. */
   @Override
   public void close() {
-    shared.http.close();
+    shared.http.close(CloseMode.GRACEFUL);
   }
 
   @Override
@@ -180,6 +178,8 @@ public final class CouponToolsClient implements AutoCloseable {
     return mapper.rebuild()
         .enable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        // Operations without parameters take any empty object as their body.
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .addModule(LenientBooleans.module())
         .build();
   }
@@ -226,7 +226,12 @@ public final class CouponToolsClient implements AutoCloseable {
 
     /** Base URL as text, for example {@code http://127.0.0.1:4010}. */
     public Builder baseUrl(String baseUrl) {
-      return baseUrl(URI.create(Objects.requireNonNull(baseUrl, "baseUrl")));
+      try {
+        return baseUrl(URI.create(Objects.requireNonNull(baseUrl, "baseUrl")));
+      } catch (IllegalArgumentException notAUri) {
+        throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL, was "
+            + baseUrl, notAUri);
+      }
     }
 
     /** Connect timeout of every call (default 10 s). */
@@ -280,31 +285,35 @@ public final class CouponToolsClient implements AutoCloseable {
       String base = baseUrl.toString().replaceAll("/+$", "");
       String userAgent = "coupontools-java/" + VERSION + " (Java " + System.getProperty(
           "java.version") + ")";
-      Client http = ClientBuilder.newClient(httpConfig(options));
+      CloseableHttpClient http = httpClient();
       CouponToolsApiClient.Shared shared = new CouponToolsApiClient.Shared(http, URI.create(base),
           id, secret, userAgent, newObjectMapper(), logRequests);
       return new CouponToolsClient(shared, options);
     }
 
     /**
-     * Jersey over Apache HttpClient 5: pooled keep-alive connections for many threads, per-call
-     * timeouts that also bound a slow body, and no automatic re-sending (the JDK connection
-     * silently re-sends a POST whose connection closed early; retries are {@link RetryPolicy}'s).
+     * Apache HttpClient 5, used directly: pooled keep-alive connections for many threads, the
+     * per-call timeouts of {@link RequestOptions} (set on each request; the read timeout also
+     * bounds a slow body), no cookies, and no automatic re-sending (the JDK connection silently
+     * re-sends a POST whose connection closed early; retries are {@link RetryPolicy}'s). The
+     * requests and responses are bytes the SDK writes and reads with its own mapper, so no JAX-RS
+     * client sits in between (it cost more per call than the HTTP exchange itself; see bench/).
      */
-    private static ClientConfig httpConfig(RequestOptions options) {
+    private static CloseableHttpClient httpClient() {
       PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
           .setMaxConnTotal(MAX_CONNECTIONS)
           .setMaxConnPerRoute(MAX_CONNECTIONS)
+          .setConnectionFactory(QuietConnection.FACTORY)
+          // Checks a connection idle for a while before reuse: a server that closed it first
+          // would otherwise fail the next POST, which is not retried for create/send calls.
+          .setDefaultConnectionConfig(ConnectionConfig.custom()
+              .setValidateAfterInactivity(TimeValue.ofMilliseconds(500)).build())
           .build();
-      Apache5HttpClientBuilderConfigurator noAutomaticRetries =
-          builder -> builder.disableAutomaticRetries();
-      return new ClientConfig()
-          .connectorProvider(new Apache5ConnectorProvider())
-          .property(Apache5ClientProperties.CONNECTION_MANAGER, pool)
-          .property(ClientProperties.REQUEST_ENTITY_PROCESSING, RequestEntityProcessing.BUFFERED)
-          .property(ClientProperties.CONNECT_TIMEOUT, (int) options.connectTimeout().toMillis())
-          .property(ClientProperties.READ_TIMEOUT, (int) options.readTimeout().toMillis())
-          .register(noAutomaticRetries);
+      return HttpClients.custom()
+          .setConnectionManager(pool)
+          .disableAutomaticRetries()
+          .disableCookieManagement()
+          .build();
     }
 
     private static String firstNonBlank(String value, String fallback) {

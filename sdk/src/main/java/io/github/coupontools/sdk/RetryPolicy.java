@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * When a failed call is tried again (exponential backoff with jitter, by Failsafe).
@@ -38,6 +39,7 @@ public final class RetryPolicy {
   private static final Duration FIRST_DELAY = Duration.ofMillis(200);
   private static final Duration MAX_DELAY = Duration.ofSeconds(5);
   private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
+  private static final double JITTER = 0.25;
 
   private final ConcurrentMap<String, dev.failsafe.RetryPolicy<Object>> policies =
       new ConcurrentHashMap<>();
@@ -70,13 +72,30 @@ public final class RetryPolicy {
   }
 
   private static dev.failsafe.RetryPolicy<Object> build(String operationId, int maxRetries) {
+    // The delay function decides every delay itself: Failsafe 3 throws a NullPointerException
+    // when a delay function returns null, and would add its own jitter to the server's
+    // Retry-After (waiting less than the server asked). No Failsafe backoff or jitter is set.
     return dev.failsafe.RetryPolicy.builder()
         .handleIf(failure -> isRetryable(operationId, failure))
         .withMaxRetries(maxRetries)
-        .withBackoff(FIRST_DELAY, MAX_DELAY)
-        .withJitter(0.25)
-        .withDelayFn(context -> retryAfter(context.getLastException()))
+        .withDelayFn(context -> delayBefore(context.getAttemptCount(), context.getLastException()))
         .build();
+  }
+
+  /**
+   * The wait before the next attempt, after {@code failedAttempts} failed ones: the server's
+   * {@code Retry-After} (capped at 30 s) when it sent one, else an exponential backoff from
+   * 200 ms up to 5 s, with +-25 % jitter (as Failsafe's backoff and jitter would).
+   */
+  static Duration delayBefore(int failedAttempts, Throwable failure) {
+    Duration serverAsked = retryAfter(failure);
+    if (serverAsked != null) {
+      return serverAsked;
+    }
+    long backoff = Math.min(MAX_DELAY.toMillis(),
+        FIRST_DELAY.toMillis() << Math.min(Math.max(failedAttempts - 1, 0), 16));
+    double jitter = 1 + JITTER * (2 * ThreadLocalRandom.current().nextDouble() - 1);
+    return Duration.ofMillis(Math.round(backoff * jitter));
   }
 
   /** The server's Retry-After (capped), or null to use the backoff delay. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns a Coupontools error envelope into the exception of its documented error class.
@@ -49,6 +50,13 @@ public final class ErrorClassifier {
     /** The {@code error_message} summary, for example {@code HTTP/1.0 422 Unprocessable entity.}. */
     public String summary() {
       return summary;
+    }
+
+    /** A copy whose descriptions and summary went through {@code edit}, for example to redact. */
+    public Envelope withTexts(UnaryOperator<String> edit) {
+      List<String> edited = new ArrayList<>();
+      descriptions.forEach(text -> edited.add(edit.apply(text)));
+      return new Envelope(codes, List.copyOf(edited), edit.apply(summary));
     }
   }
 
