@@ -10,7 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.coupontools.sdk.exception.UnexpectedResponseException;
 import io.github.coupontools.sdk.generated.model.CouponSessionSummary;
 import io.github.coupontools.sdk.generated.model.ListCouponSessionsRequest;
@@ -20,19 +20,19 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CouponSessionPagesTest {
 
   private static final String DATA = "/v3/campaign/data";
-  private static WireMockServer server;
+  @RegisterExtension
+  static final WireMockExtension server = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
   private static CouponToolsClient client;
 
   @BeforeAll
   static void start() {
-    server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-    server.start();
     client = CouponToolsClient.builder().clientId("id").clientSecret("secret")
         .baseUrl(server.baseUrl()).maxRetries(0).build();
   }
@@ -40,12 +40,6 @@ class CouponSessionPagesTest {
   @AfterAll
   static void stop() {
     client.close();
-    server.stop();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.resetAll();
   }
 
   @Test

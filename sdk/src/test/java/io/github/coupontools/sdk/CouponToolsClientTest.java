@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.coupontools.sdk.exception.ApiTimeoutException;
 import io.github.coupontools.sdk.exception.CouponToolsException;
 import io.github.coupontools.sdk.generated.model.CreateSingleUseUrlRequest;
@@ -34,8 +34,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,38 +44,27 @@ class CouponToolsClientTest {
 
   private static final String OK = "{\"status\":{\"status\":\"OK\"}}";
 
-  private static WireMockServer wireMock;
+  @RegisterExtension
+  static final WireMockExtension wireMock = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
+          .containerThreads(64)).build();
   private static CouponToolsClient client;
 
   @BeforeAll
   static void start() {
-    wireMock = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
-        .containerThreads(64));
-    wireMock.start();
     client = builder().readTimeout(Duration.ofSeconds(5)).maxRetries(0).build();
   }
 
   @AfterAll
   static void stop() {
-    try {
-      if (client != null) {
-        client.close();
-      }
-    } finally {
-      if (wireMock != null) {
-        wireMock.stop();
-      }
+    if (client != null) {
+      client.close();
     }
-  }
-
-  @BeforeEach
-  void reset() {
-    wireMock.resetAll();
   }
 
   private static CouponToolsClient.Builder builder() {
     return CouponToolsClient.builder().clientId("builder-id").clientSecret("builder-secret")
-        .baseUrl("http://127.0.0.1:" + wireMock.port());
+        .baseUrl("http://127.0.0.1:" + wireMock.getPort());
   }
 
   // ---------------------------------------------------------------- builder
@@ -130,13 +119,13 @@ class CouponToolsClientTest {
   @Test
   void baseUrlKeepsItsPathWithoutTrailingSlashes() {
     try (CouponToolsClient prefixed = CouponToolsClient.builder().clientId("id")
-        .clientSecret("s").baseUrl("http://127.0.0.1:" + wireMock.port() + "/proxy//").build()) {
+        .clientSecret("s").baseUrl("http://127.0.0.1:" + wireMock.getPort() + "/proxy//").build()) {
       wireMock.stubFor(post(urlEqualTo("/proxy/v3/coupon/list")).willReturn(okJson(OK)));
 
       prefixed.coupons().listCoupons(new ListCouponsRequest());
 
       assertThat(prefixed.baseUrl())
-          .isEqualTo(URI.create("http://127.0.0.1:" + wireMock.port() + "/proxy"));
+          .isEqualTo(URI.create("http://127.0.0.1:" + wireMock.getPort() + "/proxy"));
       wireMock.verify(1, postRequestedFor(urlEqualTo("/proxy/v3/coupon/list")));
     }
   }

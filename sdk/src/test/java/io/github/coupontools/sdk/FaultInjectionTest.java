@@ -16,7 +16,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -46,8 +46,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -70,7 +70,9 @@ class FaultInjectionTest {
   private static final String OK = "{\"status\":{\"status\":\"OK\"}}";
   private static final Duration BOUND = Duration.ofSeconds(6);
 
-  private static WireMockServer wireMock;
+  @RegisterExtension
+  static final WireMockExtension wireMock = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
   private static CouponToolsClient client;
 
   /** The operations under test: one read-only, two that create or send. */
@@ -115,8 +117,6 @@ class FaultInjectionTest {
 
   @BeforeAll
   static void start() {
-    wireMock = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-    wireMock.start();
     client = CouponToolsClient.builder().clientId(CLIENT_ID).clientSecret(CLIENT_SECRET)
         .baseUrl(baseUrl()).maxRetries(MAX_RETRIES).connectTimeout(Duration.ofSeconds(2))
         .readTimeout(Duration.ofSeconds(3)).build();
@@ -127,20 +127,9 @@ class FaultInjectionTest {
 
   @AfterAll
   static void stop() {
-    try {
-      if (client != null) {
-        client.close();
-      }
-    } finally {
-      if (wireMock != null) {
-        wireMock.stop();
-      }
+    if (client != null) {
+      client.close();
     }
-  }
-
-  @BeforeEach
-  void reset() {
-    wireMock.resetAll();
   }
 
   @Test
@@ -502,7 +491,7 @@ class FaultInjectionTest {
   // ---------------------------------------------------------------- helpers
 
   private static String baseUrl() {
-    return "http://127.0.0.1:" + wireMock.port();
+    return "http://127.0.0.1:" + wireMock.getPort();
   }
 
   private static void stub(Operation operation, ResponseDefinitionBuilder response) {

@@ -7,7 +7,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.coupontools.sdk.exception.UnexpectedResponseException;
 import io.github.coupontools.sdk.generated.model.Coupon;
 import io.github.coupontools.sdk.generated.model.CreateSingleUseUrlRequest;
@@ -27,8 +27,8 @@ import io.github.coupontools.sdk.generated.model.UpdateCouponSessionsResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -39,33 +39,22 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class LenientJsonTest {
 
-  private static WireMockServer wireMock;
+  @RegisterExtension
+  static final WireMockExtension wireMock = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
   private static CouponToolsClient client;
 
   @BeforeAll
   static void start() {
-    wireMock = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-    wireMock.start();
     client = CouponToolsClient.builder().clientId("lenient-id").clientSecret("lenient-secret")
-        .baseUrl("http://127.0.0.1:" + wireMock.port()).maxRetries(0).build();
+        .baseUrl("http://127.0.0.1:" + wireMock.getPort()).maxRetries(0).build();
   }
 
   @AfterAll
   static void stop() {
-    try {
-      if (client != null) {
-        client.close();
-      }
-    } finally {
-      if (wireMock != null) {
-        wireMock.stop();
-      }
+    if (client != null) {
+      client.close();
     }
-  }
-
-  @BeforeEach
-  void reset() {
-    wireMock.resetAll();
   }
 
   @Test

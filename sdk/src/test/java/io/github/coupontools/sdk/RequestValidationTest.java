@@ -12,7 +12,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.coupontools.sdk.exception.RequestValidationException;
 import io.github.coupontools.sdk.generated.model.AddEmailContactRequest;
 import io.github.coupontools.sdk.generated.model.AddSmsContactRequest;
@@ -44,6 +44,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -65,27 +66,21 @@ class RequestValidationTest {
   private static final String SEQUENCE = "^[0-9]+$";
   private static final String SESSION_DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}[:-][0-9]{2})?$";
 
-  private static WireMockServer wireMock;
+  @RegisterExtension
+  static final WireMockExtension wireMock = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
   private static CouponToolsClient client;
 
   @BeforeAll
   static void start() {
-    wireMock = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-    wireMock.start();
     client = CouponToolsClient.builder().clientId("validation-id").clientSecret("validation-secret")
-        .baseUrl("http://127.0.0.1:" + wireMock.port()).maxRetries(0).build();
+        .baseUrl("http://127.0.0.1:" + wireMock.getPort()).maxRetries(0).build();
   }
 
   @AfterAll
   static void stop() {
-    try {
-      if (client != null) {
-        client.close();
-      }
-    } finally {
-      if (wireMock != null) {
-        wireMock.stop();
-      }
+    if (client != null) {
+      client.close();
     }
   }
 

@@ -16,7 +16,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.github.coupontools.sdk.exception.ApiConnectionException;
 import io.github.coupontools.sdk.exception.AuthenticationException;
@@ -48,6 +48,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -68,7 +69,9 @@ class SecretHandlingTest {
   private static final List<String> SERVER_SIDE_LOGGERS =
       List.of("org.eclipse.jetty", "com.github.tomakehurst.wiremock", "org.wiremock", "WireMock");
 
-  private static WireMockServer wireMock;
+  @RegisterExtension
+  static final WireMockExtension wireMock = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
   private static CouponToolsClient client;
 
   private static final Capture logs = new Capture();
@@ -108,10 +111,8 @@ class SecretHandlingTest {
   @BeforeAll
   static void start() {
     captureEveryLoggerAtTrace();
-    wireMock = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-    wireMock.start();
     client = CouponToolsClient.builder().clientId(CLIENT_ID).clientSecret(SECRET)
-        .baseUrl("http://127.0.0.1:" + wireMock.port()).logRequests(true).maxRetries(1)
+        .baseUrl("http://127.0.0.1:" + wireMock.getPort()).logRequests(true).maxRetries(1)
         .readTimeout(Duration.ofSeconds(5)).build();
   }
 
@@ -120,9 +121,6 @@ class SecretHandlingTest {
     try {
       if (client != null) {
         client.close();
-      }
-      if (wireMock != null) {
-        wireMock.stop();
       }
     } finally {
       restoreLoggers();
@@ -309,7 +307,7 @@ class SecretHandlingTest {
   @Test
   void clientBuilderAndOptionsDoNotShowTheSecret() {
     CouponToolsClient.Builder builder = CouponToolsClient.builder().clientId(CLIENT_ID)
-        .clientSecret(SECRET).baseUrl("http://127.0.0.1:" + wireMock.port());
+        .clientSecret(SECRET).baseUrl("http://127.0.0.1:" + wireMock.getPort());
     RequestOptions options = client.options().withHeader("X-Debug-Token", SECRET);
 
     assertThat(client.toString()).contains(CLIENT_ID, "[REDACTED]");
