@@ -1,8 +1,6 @@
 package io.github.coupontools.sdk.exception;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,20 +62,6 @@ public final class ErrorClassifier {
    * Reads the error envelope in any of its documented shapes ({@code errors} inside or beside
    * {@code status}; {@code error_code} scalar or array), or empty when the body is not one.
    */
-  public static Optional<Envelope> parse(ObjectMapper mapper, byte[] body) {
-    if (body == null || body.length == 0) {
-      return Optional.empty();
-    }
-    JsonNode root;
-    try {
-      root = mapper.readTree(body);
-    } catch (IOException notJson) {
-      return Optional.empty();
-    }
-    return parse(root);
-  }
-
-  /** As {@link #parse(ObjectMapper, byte[])}, for an already parsed body. */
   public static Optional<Envelope> parse(JsonNode root) {
     if (root == null || !root.isObject()) {
       return Optional.empty();
