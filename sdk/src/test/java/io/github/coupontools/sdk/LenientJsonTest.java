@@ -9,21 +9,21 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.coupontools.sdk.exception.UnexpectedResponseException;
-import io.github.coupontools.sdk.generated.model.Coupon;
-import io.github.coupontools.sdk.generated.model.CreateSingleUseUrlRequest;
-import io.github.coupontools.sdk.generated.model.CreateSingleUseUrlResponse;
-import io.github.coupontools.sdk.generated.model.CreateSmsGroupRequest;
-import io.github.coupontools.sdk.generated.model.CreateSmsGroupResponse;
-import io.github.coupontools.sdk.generated.model.ListCouponsRequest;
-import io.github.coupontools.sdk.generated.model.ListCouponsResponse;
-import io.github.coupontools.sdk.generated.model.ListSmsContactsRequest;
-import io.github.coupontools.sdk.generated.model.ListSmsContactsResponse;
-import io.github.coupontools.sdk.generated.model.ListSmsGroupsResponse;
-import io.github.coupontools.sdk.generated.model.SearchCouponSessionsRequest;
-import io.github.coupontools.sdk.generated.model.SearchCouponSessionsResponse;
-import io.github.coupontools.sdk.generated.model.SearchResult;
-import io.github.coupontools.sdk.generated.model.UpdateCouponSessionsRequest;
-import io.github.coupontools.sdk.generated.model.UpdateCouponSessionsResponse;
+import io.github.coupontools.sdk.model.Coupon;
+import io.github.coupontools.sdk.model.CreateSingleUseUrlRequest;
+import io.github.coupontools.sdk.model.CreateSingleUseUrlResponse;
+import io.github.coupontools.sdk.model.CreateSmsGroupRequest;
+import io.github.coupontools.sdk.model.CreateSmsGroupResponse;
+import io.github.coupontools.sdk.model.ListCouponsRequest;
+import io.github.coupontools.sdk.model.ListCouponsResponse;
+import io.github.coupontools.sdk.model.ListSmsContactsRequest;
+import io.github.coupontools.sdk.model.ListSmsContactsResponse;
+import io.github.coupontools.sdk.model.ListSmsGroupsResponse;
+import io.github.coupontools.sdk.model.SearchCouponSessionsRequest;
+import io.github.coupontools.sdk.model.SearchCouponSessionsResponse;
+import io.github.coupontools.sdk.model.SearchResult;
+import io.github.coupontools.sdk.model.UpdateCouponSessionsRequest;
+import io.github.coupontools.sdk.model.UpdateCouponSessionsResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,7 +64,7 @@ class LenientJsonTest {
         + "\"group\":[{\"ID\":\"gro_1\",\"name\":\"VIP\",\"created\":\"2024-01-01\"},"
         + "{\"ID\":\"gro_2\",\"name\":\"Newsletter\",\"size\":12}]}");
 
-    ListSmsGroupsResponse response = client.smsGroups().listSmsGroups(Map.of());
+    ListSmsGroupsResponse response = client.smsGroups().listSmsGroups();
 
     assertThat(response.getStatus().getStatus()).isEqualTo("OK");
     assertThat(response.getAmountOfGroups()).isEqualTo(2);
@@ -215,7 +215,7 @@ class LenientJsonTest {
         + "\"amount_of_groups\":\"two\"}");
 
     UnexpectedResponseException error = catchThrowableOfType(UnexpectedResponseException.class,
-        () -> client.smsGroups().listSmsGroups(Map.of()));
+        () -> client.smsGroups().listSmsGroups());
 
     assertThat(error).isNotNull();
     assertThat(error.getMessage()).contains("listSmsGroups", "at amount_of_groups", "two");
@@ -227,7 +227,7 @@ class LenientJsonTest {
         + "\"group\":[{\"ID\":\"gro_1\"},{\"ID\":{\"nested\":true}}]}");
 
     UnexpectedResponseException error = catchThrowableOfType(UnexpectedResponseException.class,
-        () -> client.smsGroups().listSmsGroups(Map.of()));
+        () -> client.smsGroups().listSmsGroups());
 
     assertThat(error).isNotNull();
     assertThat(error.getMessage()).contains("listSmsGroups", "at group[1].ID");

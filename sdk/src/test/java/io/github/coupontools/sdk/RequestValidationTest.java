@@ -14,28 +14,28 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.coupontools.sdk.exception.RequestValidationException;
-import io.github.coupontools.sdk.generated.model.AddEmailContactRequest;
-import io.github.coupontools.sdk.generated.model.AddSmsContactRequest;
-import io.github.coupontools.sdk.generated.model.CreateCouponRequest;
-import io.github.coupontools.sdk.generated.model.CreateEmailGroupRequest;
-import io.github.coupontools.sdk.generated.model.CreateSingleUseUrlRequest;
-import io.github.coupontools.sdk.generated.model.CreateSingleUseUrlsRequest;
-import io.github.coupontools.sdk.generated.model.CreateSmsGroupRequest;
-import io.github.coupontools.sdk.generated.model.DeleteCouponSessionRequest;
-import io.github.coupontools.sdk.generated.model.GenerateCouponSessionBarcodeRequest;
-import io.github.coupontools.sdk.generated.model.GetCouponRequest;
-import io.github.coupontools.sdk.generated.model.GetCouponSessionRequest;
-import io.github.coupontools.sdk.generated.model.ListCouponSessionsRequest;
-import io.github.coupontools.sdk.generated.model.ListCouponsRequest;
-import io.github.coupontools.sdk.generated.model.ListEmailContactsRequest;
-import io.github.coupontools.sdk.generated.model.ListSmsContactsRequest;
-import io.github.coupontools.sdk.generated.model.SearchCouponSessionsRequest;
-import io.github.coupontools.sdk.generated.model.SendCouponByEmailRequest;
-import io.github.coupontools.sdk.generated.model.SendCouponBySmsRequest;
-import io.github.coupontools.sdk.generated.model.SendPushNotificationRequest;
-import io.github.coupontools.sdk.generated.model.UpdateCouponSessionRequest;
-import io.github.coupontools.sdk.generated.model.UpdateCouponSessionsRequest;
-import io.github.coupontools.sdk.generated.model.VerifyWebhookRequest;
+import io.github.coupontools.sdk.model.AddEmailContactRequest;
+import io.github.coupontools.sdk.model.AddSmsContactRequest;
+import io.github.coupontools.sdk.model.CreateCouponRequest;
+import io.github.coupontools.sdk.model.CreateEmailGroupRequest;
+import io.github.coupontools.sdk.model.CreateSingleUseUrlRequest;
+import io.github.coupontools.sdk.model.CreateSingleUseUrlsRequest;
+import io.github.coupontools.sdk.model.CreateSmsGroupRequest;
+import io.github.coupontools.sdk.model.DeleteCouponSessionRequest;
+import io.github.coupontools.sdk.model.GenerateCouponSessionBarcodeRequest;
+import io.github.coupontools.sdk.model.GetCouponRequest;
+import io.github.coupontools.sdk.model.GetCouponSessionRequest;
+import io.github.coupontools.sdk.model.ListCouponSessionsRequest;
+import io.github.coupontools.sdk.model.ListCouponsRequest;
+import io.github.coupontools.sdk.model.ListEmailContactsRequest;
+import io.github.coupontools.sdk.model.ListSmsContactsRequest;
+import io.github.coupontools.sdk.model.SearchCouponSessionsRequest;
+import io.github.coupontools.sdk.model.SendCouponByEmailRequest;
+import io.github.coupontools.sdk.model.SendCouponBySmsRequest;
+import io.github.coupontools.sdk.model.SendPushNotificationRequest;
+import io.github.coupontools.sdk.model.UpdateCouponSessionRequest;
+import io.github.coupontools.sdk.model.UpdateCouponSessionsRequest;
+import io.github.coupontools.sdk.model.VerifyWebhookRequest;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -302,11 +302,11 @@ class RequestValidationTest {
                 .email("jane@example.com").birthday("31-01-1990"))),
         // webhooks
         bad("verifyWebhook", "webhook missing", "webhook", NOT_NULL,
-            c -> c.webhooks().verifyWebhook(new VerifyWebhookRequest())),
+            c -> c.webhooks().service().verifyWebhook(new VerifyWebhookRequest())),
         bad("verifyWebhook", "webhook with a dash", "webhook", match("^(evt_[A-Za-z0-9]+|[0-9]+)$"),
-            c -> c.webhooks().verifyWebhook(new VerifyWebhookRequest().webhook("evt-123"))),
+            c -> c.webhooks().service().verifyWebhook(new VerifyWebhookRequest().webhook("evt-123"))),
         bad("verifyWebhook", "webhook of 51 characters", "webhook", size(0, 50),
-            c -> c.webhooks().verifyWebhook(new VerifyWebhookRequest().webhook("evt_" + text(47)))));
+            c -> c.webhooks().service().verifyWebhook(new VerifyWebhookRequest().webhook("evt_" + text(47)))));
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -392,10 +392,10 @@ class RequestValidationTest {
         edge("longest E.164 phone", "/v3/send/sms", "phone", "+123456789012345",
             c -> c.distribution().sendCouponBySms(sms().phone("+123456789012345"))),
         edge("numeric directory webhook id", "/v4/webhook/verification", "webhook", "922",
-            c -> c.webhooks().verifyWebhook(new VerifyWebhookRequest().webhook("922"))),
+            c -> c.webhooks().service().verifyWebhook(new VerifyWebhookRequest().webhook("922"))),
         edge("webhook id of exactly 50 characters", "/v4/webhook/verification", "webhook",
             "evt_" + text(46),
-            c -> c.webhooks().verifyWebhook(new VerifyWebhookRequest().webhook("evt_" + text(46)))));
+            c -> c.webhooks().service().verifyWebhook(new VerifyWebhookRequest().webhook("evt_" + text(46)))));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,4 +1,4 @@
-package io.github.coupontools.sdk;
+package io.github.coupontools.sdk.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 
 /** Reads booleans the way the API sends them: {@code true}, {@code "true"}, {@code 1} or {@code "1"}. */
-final class LenientBooleans extends JsonDeserializer<Boolean> {
+public final class LenientBooleans extends JsonDeserializer<Boolean> {
 
   private LenientBooleans() {}
 
-  static SimpleModule module() {
+  public static SimpleModule module() {
     SimpleModule module = new SimpleModule("coupontools-lenient-booleans");
     module.addDeserializer(Boolean.class, new LenientBooleans());
     module.addDeserializer(boolean.class, new LenientBooleans());

@@ -1,8 +1,8 @@
-package io.github.coupontools.sdk;
+package io.github.coupontools.sdk.internal;
 
-import io.github.coupontools.sdk.generated.model.CreateSingleUseUrlRequest;
-import io.github.coupontools.sdk.generated.model.SearchCouponSessionsRequest;
-import io.github.coupontools.sdk.generated.model.UpdateCouponSessionsRequest;
+import io.github.coupontools.sdk.model.CreateSingleUseUrlRequest;
+import io.github.coupontools.sdk.model.SearchCouponSessionsRequest;
+import io.github.coupontools.sdk.model.UpdateCouponSessionsRequest;
 import java.util.ArrayList;
 import java.util.List;
 
