@@ -1,11 +1,11 @@
 package io.github.coupontools.bench;
 
-import io.github.coupontools.sdk.generated.model.CreateSingleUseUrlRequest;
-import io.github.coupontools.sdk.generated.model.CreateSingleUseUrlResponse;
-import io.github.coupontools.sdk.generated.model.GetCouponSessionRequest;
-import io.github.coupontools.sdk.generated.model.GetCouponSessionResponse;
-import io.github.coupontools.sdk.generated.model.ListCouponsRequest;
-import io.github.coupontools.sdk.generated.model.ListCouponsResponse;
+import io.github.coupontools.sdk.model.CreateSingleUseUrlRequest;
+import io.github.coupontools.sdk.model.CreateSingleUseUrlResponse;
+import io.github.coupontools.sdk.model.GetCouponSessionRequest;
+import io.github.coupontools.sdk.model.GetCouponSessionResponse;
+import io.github.coupontools.sdk.model.ListCouponsRequest;
+import io.github.coupontools.sdk.model.ListCouponsResponse;
 import java.util.function.Predicate;
 
 /**
@@ -45,7 +45,7 @@ public enum Operation {
     this.check = check;
   }
 
-  private static boolean ok(io.github.coupontools.sdk.generated.model.Status status) {
+  private static boolean ok(io.github.coupontools.sdk.model.Status status) {
     return status != null && "OK".equals(status.getStatus());
   }
 }

@@ -13,13 +13,13 @@ import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import io.github.coupontools.sdk.exception.AuthenticationException;
 import io.github.coupontools.sdk.exception.NotFoundException;
-import io.github.coupontools.sdk.generated.model.AddEmailContactRequest;
-import io.github.coupontools.sdk.generated.model.AddEmailContactResponse;
-import io.github.coupontools.sdk.generated.model.CreateEmailGroupRequest;
-import io.github.coupontools.sdk.generated.model.CreateEmailGroupResponse;
-import io.github.coupontools.sdk.generated.model.ListEmailContactsRequest;
-import io.github.coupontools.sdk.generated.model.ListEmailContactsResponse;
-import io.github.coupontools.sdk.generated.model.ListEmailGroupsResponse;
+import io.github.coupontools.sdk.model.AddEmailContactRequest;
+import io.github.coupontools.sdk.model.AddEmailContactResponse;
+import io.github.coupontools.sdk.model.CreateEmailGroupRequest;
+import io.github.coupontools.sdk.model.CreateEmailGroupResponse;
+import io.github.coupontools.sdk.model.ListEmailContactsRequest;
+import io.github.coupontools.sdk.model.ListEmailContactsResponse;
+import io.github.coupontools.sdk.model.ListEmailGroupsResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,7 +46,7 @@ class EmailGroupsContractTest extends ConsumerContract {
   @Test
   @PactTestFor(pactMethod = "emailGroups")
   void listEmailGroupsReturnsTheGroupsWithTheirIds(MockServer server) {
-    ListEmailGroupsResponse response = client(server).emailGroups().listEmailGroups(Map.of());
+    ListEmailGroupsResponse response = client(server).emailGroups().listEmailGroups();
 
     assertThat(response.getAmountOfGroups()).isEqualTo(2);
     assertThat(response.getGroup()).hasSize(2)
@@ -66,7 +66,7 @@ class EmailGroupsContractTest extends ConsumerContract {
   @PactTestFor(pactMethod = "emailGroupsWithoutService")
   void listEmailGroupsWithoutTheEmailServiceFailsWithCode103(MockServer server) {
     assertFailsWith(AuthenticationException.class, 422, 103, NOT_CONNECTED,
-        () -> client(server).emailGroups().listEmailGroups(Map.of()));
+        () -> client(server).emailGroups().listEmailGroups());
   }
 
   // listEmailContacts

@@ -12,8 +12,8 @@ import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import io.github.coupontools.sdk.exception.NotFoundException;
-import io.github.coupontools.sdk.generated.model.SendPushNotificationRequest;
-import io.github.coupontools.sdk.generated.model.SendPushNotificationResponse;
+import io.github.coupontools.sdk.model.SendPushNotificationRequest;
+import io.github.coupontools.sdk.model.SendPushNotificationResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -12,8 +12,8 @@ import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import io.github.coupontools.sdk.exception.NotFoundException;
-import io.github.coupontools.sdk.generated.model.VerifyWebhookRequest;
-import io.github.coupontools.sdk.generated.model.VerifyWebhookResponse;
+import io.github.coupontools.sdk.model.VerifyWebhookRequest;
+import io.github.coupontools.sdk.model.VerifyWebhookResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,7 +35,7 @@ class WebhooksContractTest extends ConsumerContract {
   @Test
   @PactTestFor(pactMethod = "sentWebhook")
   void verifyWebhookReturnsTheKeyFactsOfTheEvent(MockServer server) {
-    VerifyWebhookResponse response = client(server).webhooks()
+    VerifyWebhookResponse response = client(server).webhooks().service()
         .verifyWebhook(new VerifyWebhookRequest().webhook("evt_01234567890123456789"));
 
     assertThat(response.getWebhook()).isEqualTo("evt_01234567890123456789");
@@ -58,7 +58,7 @@ class WebhooksContractTest extends ConsumerContract {
   @PactTestFor(pactMethod = "unknownWebhook")
   void verifyWebhookOfAnUnknownEventFailsWithNotFound509(MockServer server) {
     assertFailsWith(NotFoundException.class, 422, 509, "Webhook not found",
-        () -> client(server).webhooks()
+        () -> client(server).webhooks().service()
             .verifyWebhook(new VerifyWebhookRequest().webhook("evt_00000000000000000000")));
   }
 }

@@ -1,11 +1,11 @@
 package io.github.coupontools.examples;
 
 import io.github.coupontools.sdk.CouponToolsClient;
-import io.github.coupontools.sdk.generated.model.Coupon;
-import io.github.coupontools.sdk.generated.model.GetCouponRequest;
-import io.github.coupontools.sdk.generated.model.GetCouponResponse;
-import io.github.coupontools.sdk.generated.model.ListCouponsRequest;
-import io.github.coupontools.sdk.generated.model.ListCouponsResponse;
+import io.github.coupontools.sdk.model.Coupon;
+import io.github.coupontools.sdk.model.GetCouponRequest;
+import io.github.coupontools.sdk.model.GetCouponResponse;
+import io.github.coupontools.sdk.model.ListCouponsRequest;
+import io.github.coupontools.sdk.model.ListCouponsResponse;
 
 /** Quickstart: lists the active coupons of the account, then reads the first one. */
 public final class ListCoupons {

@@ -3,8 +3,8 @@ package io.github.coupontools.examples;
 import io.github.coupontools.sdk.CouponToolsClient;
 import io.github.coupontools.sdk.exception.NotFoundException;
 import io.github.coupontools.sdk.exception.SessionStateException;
-import io.github.coupontools.sdk.generated.model.UpdateCouponSessionRequest;
-import io.github.coupontools.sdk.generated.model.UpdateCouponSessionResponse;
+import io.github.coupontools.sdk.model.UpdateCouponSessionRequest;
+import io.github.coupontools.sdk.model.UpdateCouponSessionResponse;
 
 /**
  * A till validates the coupon a customer shows, and tells the cashier when it was already used.

@@ -24,7 +24,6 @@ import io.github.coupontools.sdk.model.SearchCouponSessionsResponse;
 import io.github.coupontools.sdk.model.SearchResult;
 import io.github.coupontools.sdk.model.UpdateCouponSessionsRequest;
 import io.github.coupontools.sdk.model.UpdateCouponSessionsResponse;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
