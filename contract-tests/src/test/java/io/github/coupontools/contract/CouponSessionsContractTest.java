@@ -31,6 +31,7 @@ import io.github.coupontools.sdk.model.UpdateCouponSessionRequest;
 import io.github.coupontools.sdk.model.UpdateCouponSessionResponse;
 import io.github.coupontools.sdk.model.UpdateCouponSessionsRequest;
 import io.github.coupontools.sdk.model.UpdateCouponSessionsResponse;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -73,11 +74,11 @@ class CouponSessionsContractTest extends ConsumerContract {
     assertThat(page.getData()).hasSize(1);
     CouponSessionSummary session = page.getData().get(0);
     assertThat(session.getSession()).isEqualTo("kkfiznr8gp8630h82es8d");
-    assertThat(session.getSequenceid()).isEqualTo("19878460");
+    assertThat(session.getSequenceid()).isEqualTo(19878460L);
     CouponSessionStatus status = session.getStatus();
-    assertThat(status.getClaimed()).isEqualTo("1");
-    assertThat(status.getClaimDateUtc()).isEqualTo("2019-03-25 10:44:05");
-    assertThat(status.getOpenDateUtc()).isEmpty();
+    assertThat(status.getClaimed()).isTrue();
+    assertThat(status.getClaimDateUtc()).isEqualTo(Instant.parse("2019-03-25T10:44:05Z"));
+    assertThat(status.getOpenDateUtc()).isNull();
   }
 
   private static ListCouponSessionsRequest firstPageOf(String coupon) {
@@ -176,9 +177,9 @@ class CouponSessionsContractTest extends ConsumerContract {
     assertThat(response.getAction()).isEqualTo("retrieve_all_session_data");
     assertThat(response.getSessionUrl()).startsWith("https://digicpn.com/p/")
         .endsWith(response.getSession());
-    assertThat(response.getSequenceid()).isEqualTo("19878460");
-    assertThat(response.getData().getStatus().getClaimed()).isEqualTo("1");
-    assertThat(response.getData().getStatus().getValidated()).isEqualTo("0");
+    assertThat(response.getSequenceid()).isEqualTo(19878460L);
+    assertThat(response.getData().getStatus().getClaimed()).isTrue();
+    assertThat(response.getData().getStatus().getValidated()).isFalse();
   }
 
   @Pact(consumer = CONSUMER)
@@ -261,7 +262,8 @@ class CouponSessionsContractTest extends ConsumerContract {
         .updateCouponSessions(validateFromSequence());
 
     assertThat(response.getActionQuantity()).isEqualTo(3);
-    assertThat(response.getActionDate()).isEqualTo("2019-04-10 11:35:36");
+    assertThat(response.getActionDate())
+        .isEqualTo(java.time.LocalDateTime.of(2019, 4, 10, 11, 35, 36));
   }
 
   @Pact(consumer = CONSUMER)
@@ -301,13 +303,14 @@ class CouponSessionsContractTest extends ConsumerContract {
         .searchCouponSessions(new SearchCouponSessionsRequest().campaign("cam_12345")
             .code("1020402010203040053"));
 
-    assertThat(response.getResultsFound()).isEqualTo("1");
+    assertThat(response.getResultsFound()).isEqualTo(1L);
     assertThat(response.getSearchresults()).hasSize(1);
     SearchResult result = response.getSearchresults().get(0);
     assertThat(result.getCustomValidationCode()).isEqualTo("1020402010203040053");
     assertThat(result.getSingleUseUrl()).endsWith(result.getSession());
-    assertThat(result.getCoupon().getID()).matches("cam_\\d+");
-    assertThat(result.getData().getStatus().getCreatedDateUtc()).isEqualTo("2019-03-25 10:43:50");
+    assertThat(result.getCoupon().getId()).matches("cam_\\d+");
+    assertThat(result.getData().getStatus().getCreatedDateUtc())
+        .isEqualTo(Instant.parse("2019-03-25T10:43:50Z"));
   }
 
   @Pact(consumer = CONSUMER)

@@ -50,7 +50,7 @@ class EmailGroupsContractTest extends ConsumerContract {
 
     assertThat(response.getAmountOfGroups()).isEqualTo(2);
     assertThat(response.getGroup()).hasSize(2)
-        .allSatisfy(group -> assertThat(group.getID()).matches("gro_\\d+"));
+        .allSatisfy(group -> assertThat(group.getId()).matches("gro_\\d+"));
   }
 
   @Pact(consumer = CONSUMER)
@@ -87,9 +87,9 @@ class EmailGroupsContractTest extends ConsumerContract {
         .listEmailContacts(new ListEmailContactsRequest().emailgroup("gro_12345"));
 
     assertThat(response.getGroupId()).matches("gro_\\d+");
-    assertThat(response.getAmountOfContacts()).isEqualTo("2");
+    assertThat(response.getAmountOfContacts()).isEqualTo(2L);
     assertThat(response.getContact()).hasSize(2)
-        .allSatisfy(contact -> assertThat(contact.getID()).matches("con_\\d+"));
+        .allSatisfy(contact -> assertThat(contact.getId()).matches("con_\\d+"));
   }
 
   @Pact(consumer = CONSUMER)

@@ -40,7 +40,8 @@ class WebhooksContractTest extends ConsumerContract {
 
     assertThat(response.getWebhook()).isEqualTo("evt_01234567890123456789");
     assertThat(response.getType()).isEqualTo("coupon_claimed");
-    assertThat(response.getDatetime()).isEqualTo("2020-12-01 01:23:45");
+    assertThat(response.getDatetime())
+        .isEqualTo(java.time.LocalDateTime.of(2020, 12, 1, 1, 23, 45));
     assertThat(response.getCoupon()).matches("cam_\\d+");
     assertThat(response.getStatcode()).isNotBlank();
   }

@@ -21,12 +21,12 @@ public final class AddSmsSubscriber {
     try (CouponToolsClient client = Env.client()) {
       ListSmsGroupsResponse groups = client.smsGroups().listSmsGroups();
       Group group = groups.getGroup().get(0);
-      System.out.println(groups.getAmountOfGroups() + " SMS group(s); adding to " + group.getID()
+      System.out.println(groups.getAmountOfGroups() + " SMS group(s); adding to " + group.getId()
           + " (" + group.getName() + ")");
       // snippet:add-sms-contact
       try {
         AddSmsContactResponse added = client.smsGroups().addSmsContact(new AddSmsContactRequest()
-            .smsgroup(group.getID()).phone(phone).firstName(firstName));
+            .smsgroup(group.getId()).phone(phone).firstName(firstName));
         System.out.println("Contact " + added.getContactId() + " " + added.getResult());
       } catch (RequestValidationException invalid) {
         System.out.println("Not sent: " + invalid.violations());

@@ -19,16 +19,16 @@ public final class ListCoupons {
           .listCoupons(new ListCouponsRequest().onlyActive(true));
       System.out.println(coupons.getAmountOfCampaigns() + " coupon(s)");
       for (Coupon coupon : coupons.getCouponInfo()) {
-        System.out.println(coupon.getID() + "  " + coupon.getStatus() + "  " + coupon.getName()
+        System.out.println(coupon.getId() + "  " + coupon.getStatus() + "  " + coupon.getName()
             + "  " + coupon.getUrl());
       }
       // end-snippet
       if (!coupons.getCouponInfo().isEmpty()) {
-        String id = coupons.getCouponInfo().get(0).getID();
+        String id = coupons.getCouponInfo().get(0).getId();
         GetCouponResponse coupon = client.coupons().getCoupon(new GetCouponRequest().campaign(id));
         System.out.println("Coupon " + id + ": " + coupon.getCouponInfo().getTitle() + " - "
             + coupon.getCouponInfo().getSubtitle() + ", expires " + coupon.getCouponInfo().getExpirydate()
-            + " " + coupon.getCouponInfo().getTimezone());
+            + " (coupon time zone " + coupon.getCouponInfo().getTimezone() + ")");
       }
     }
   }

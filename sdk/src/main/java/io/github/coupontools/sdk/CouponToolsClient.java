@@ -10,6 +10,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.coupontools.sdk.internal.ApacheTransport;
 import io.github.coupontools.sdk.internal.ClientInvoker;
 import io.github.coupontools.sdk.internal.LenientBooleans;
+import io.github.coupontools.sdk.internal.LenientScalars;
 import io.github.coupontools.sdk.service.CouponService;
 import io.github.coupontools.sdk.service.CouponSessionService;
 import io.github.coupontools.sdk.service.DistributionService;
@@ -178,6 +179,7 @@ public final class CouponToolsClient implements AutoCloseable {
         // Operations without parameters take any empty object as their body.
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .addModule(LenientBooleans.module())
+        .addModule(LenientScalars.module())
         .build();
   }
 

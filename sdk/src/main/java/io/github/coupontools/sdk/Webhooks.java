@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.coupontools.sdk.exception.CouponToolsException;
 import io.github.coupontools.sdk.exception.NotFoundException;
+import io.github.coupontools.sdk.internal.RawJsonHolder;
 import io.github.coupontools.sdk.service.WebhooksService;
 import io.github.coupontools.sdk.model.CouponEditWebhookEvent;
 import io.github.coupontools.sdk.model.CouponWebhookEvent;
@@ -128,6 +129,10 @@ public final class Webhooks {
     if (kind != Kind.UNKNOWN) {
       try {
         payload = mapper.treeToValue(json, kind.payloadType());
+        if (payload instanceof RawJsonHolder) {
+          JsonNode received = json;
+          ((RawJsonHolder) payload).rawJsonSource(received::deepCopy);
+        }
       } catch (IOException doesNotFit) {
         kind = Kind.UNKNOWN;
       }

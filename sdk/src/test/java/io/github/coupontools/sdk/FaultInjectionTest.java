@@ -358,9 +358,9 @@ class FaultInjectionTest {
     long started = System.nanoTime();
     ListCouponsResponse response = client.coupons().listCoupons(new ListCouponsRequest());
 
-    assertThat(response.getAmountOfCampaigns()).isEqualTo("1");
+    assertThat(response.getAmountOfCampaigns()).isEqualTo(1L);
     assertThat(response.getCouponInfo()).singleElement()
-        .satisfies(coupon -> assertThat(coupon.getID()).isEqualTo("cam_123456"));
+        .satisfies(coupon -> assertThat(coupon.getId()).isEqualTo("cam_123456"));
     assertAttempts(Operation.LIST_COUPONS, 3);
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(BOUND);
   }

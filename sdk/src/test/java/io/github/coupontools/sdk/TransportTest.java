@@ -63,7 +63,7 @@ class TransportTest {
       assertThat(coupons.getCouponInfo()).singleElement()
           .satisfies(coupon -> assertThat(coupon.getName()).isEqualTo("Spring sale"));
       assertThat(view.coupons().listCoupons(new ListCouponsRequest()).getAmountOfCampaigns())
-          .isEqualTo("1");
+          .isEqualTo(1L);
     }
   }
 
@@ -172,7 +172,7 @@ class TransportTest {
           .readTimeout(Duration.ofSeconds(5)).build()) {
         ListCouponsResponse coupons = client.coupons().listCoupons(new ListCouponsRequest());
 
-        assertThat(coupons.getAmountOfCampaigns()).isEqualTo("1");
+        assertThat(coupons.getAmountOfCampaigns()).isEqualTo(1L);
       }
       assertThat(requestLine.get(5, TimeUnit.SECONDS))
           .isEqualTo("POST http://api.coupontools.invalid/v3/coupon/list HTTP/1.1");

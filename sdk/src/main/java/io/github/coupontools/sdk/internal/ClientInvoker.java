@@ -165,7 +165,7 @@ public final class ClientInvoker implements Invoker {
     if (status >= 200 && status < 300) {
       T answer = readSuccess(body, reader);
       if (answer != null) {
-        return answer;
+        return withRawJson(answer, body);
       }
     }
     String raw = shared.redact(new String(body, StandardCharsets.UTF_8));
@@ -193,7 +193,7 @@ public final class ClientInvoker implements Invoker {
               parseRetryAfter(retryAfter)));
     }
     try {
-      return reader.readValue(tree);
+      return withRawJson(reader.readValue(tree), body);
     } catch (IOException e) {
       String reason = e instanceof JsonProcessingException
           ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage();
@@ -201,6 +201,20 @@ public final class ClientInvoker implements Invoker {
       throw new UnexpectedResponseException(operationId + " got a response that does not fit the"
           + " contract" + shared.redact(where + ": " + reason), status, raw);
     }
+  }
+
+  /** Lets the response offer the JSON it was read from, parsed again only if asked for. */
+  private <T> T withRawJson(T answer, byte[] body) {
+    if (answer instanceof RawJsonHolder) {
+      ((RawJsonHolder) answer).rawJsonSource(() -> {
+        try {
+          return shared.mapper.readTree(body);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    }
+    return answer;
   }
 
   /**
