@@ -279,7 +279,7 @@ class SecretHandlingTest {
   @Test
   void responseNotFittingTheContractEchoingTheSecretIsRedacted() {
     wireMock.stubFor(post(urlEqualTo("/v3/smstool/grouplist")).willReturn(okJson(
-        "{\"status\":{\"status\":\"OK\"},\"amount_of_groups\":\"" + SECRET + "\"}")));
+        "{\"status\":{\"status\":\"OK\"},\"group\":\"" + SECRET + "\"}")));
 
     UnexpectedResponseException error = catchThrowableOfType(UnexpectedResponseException.class,
         () -> client.smsGroups().listSmsGroups());
