@@ -90,11 +90,17 @@ public enum Clients {
     }
   }
 
-  /** The mapper of the hand-written baselines: the wire format of the generated models. */
+  /**
+   * The mapper of the hand-written baselines: the wire format of the generated models, whose
+   * string-encoded flags, numbers and dates need the same readers in any client.
+   */
   static ObjectMapper plainMapper() {
     return JsonMapper.builder()
         .serializationInclusion(JsonInclude.Include.NON_NULL)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+        .addModule(io.github.coupontools.sdk.internal.LenientBooleans.module())
+        .addModule(io.github.coupontools.sdk.internal.LenientScalars.module())
         .build();
   }
 
