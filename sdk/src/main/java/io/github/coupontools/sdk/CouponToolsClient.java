@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.coupontools.sdk.generated.api.AccountApi;
 import io.github.coupontools.sdk.generated.api.CouponApi;
 import io.github.coupontools.sdk.generated.api.CouponSessionApi;
 import io.github.coupontools.sdk.generated.api.DistributionApi;
@@ -69,6 +70,7 @@ public final class CouponToolsClient implements AutoCloseable {
   private final SmsGroupsApi smsGroups;
   private final EmailGroupsApi emailGroups;
   private final WebhooksApi webhooks;
+  private final AccountApi account;
 
   private CouponToolsClient(CouponToolsApiClient.Shared shared, RequestOptions options) {
     this.shared = shared;
@@ -81,6 +83,7 @@ public final class CouponToolsClient implements AutoCloseable {
     this.smsGroups = new SmsGroupsApi(apiClient);
     this.emailGroups = new EmailGroupsApi(apiClient);
     this.webhooks = new WebhooksApi(apiClient);
+    this.account = new AccountApi(apiClient);
   }
 
   public static Builder builder() {
@@ -125,6 +128,11 @@ public final class CouponToolsClient implements AutoCloseable {
   /** Webhook verification by event id; see {@link Webhooks} to parse and verify payloads. */
   public WebhooksApi webhooks() {
     return webhooks;
+  }
+
+  /** The account's subaccounts: single sign-on tokens. */
+  public AccountApi account() {
+    return account;
   }
 
   /** Parsing and verification of received webhook payloads. */

@@ -32,9 +32,10 @@ public final class RetryPolicy {
   public static final Set<String> READ_ONLY_OPERATIONS = Set.of(
       "listCoupons", "getCoupon",
       "listCouponSessions", "listOpenedCouponSessions", "listClaimedCouponSessions",
-      "getCouponSession", "searchCouponSessions", "generateCouponSessionBarcode",
+      "listValidatedCouponSessions", "getCouponSession", "searchCouponSessions",
+      "generateCouponSessionBarcode",
       "listSmsGroups", "listSmsContacts", "listEmailGroups", "listEmailContacts",
-      "verifyWebhook");
+      "verifyWebhook", "verifyWebhookV3");
 
   private static final Duration FIRST_DELAY = Duration.ofMillis(200);
   private static final Duration MAX_DELAY = Duration.ofSeconds(5);

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.coupontools.sdk.exception.UnexpectedResponseException;
+import io.github.coupontools.sdk.generated.model.BatchUpdateCouponSessionsRequest;
+import io.github.coupontools.sdk.generated.model.BatchUpdateCouponSessionsResponse;
 import io.github.coupontools.sdk.generated.model.Coupon;
 import io.github.coupontools.sdk.generated.model.CreateSingleUseUrlRequest;
 import io.github.coupontools.sdk.generated.model.CreateSingleUseUrlResponse;
@@ -22,8 +24,6 @@ import io.github.coupontools.sdk.generated.model.ListSmsGroupsResponse;
 import io.github.coupontools.sdk.generated.model.SearchCouponSessionsRequest;
 import io.github.coupontools.sdk.generated.model.SearchCouponSessionsResponse;
 import io.github.coupontools.sdk.generated.model.SearchResult;
-import io.github.coupontools.sdk.generated.model.UpdateCouponSessionsRequest;
-import io.github.coupontools.sdk.generated.model.UpdateCouponSessionsResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -172,8 +172,8 @@ class LenientJsonTest {
     answer("/v3/batch/update", "{\"status\":{\"status\":\"OK\"},"
         + "\"action_date\":\"2024-01-01 10:00:00\",\"action_quantity\":" + sent + "}");
 
-    UpdateCouponSessionsResponse response = client.couponSessions().updateCouponSessions(
-        new UpdateCouponSessionsRequest().campaign("cam_1").startsequence("1"));
+    BatchUpdateCouponSessionsResponse response = client.couponSessions().batchUpdateCouponSessions(
+        new BatchUpdateCouponSessionsRequest().campaign("cam_1").startsequence("1"));
 
     assertThat(response.getActionQuantity()).isEqualTo(expected);
     assertThat(response.getActionDate()).isEqualTo("2024-01-01 10:00:00");
