@@ -117,11 +117,13 @@ function isMissingCode(example) {
 
 function genericError(resource, violation) {
   const about = describe(violation) || {};
-  const field = about.field || 'body';
   const missing = about.missing;
-  const code = missing ? 200 : violation.code === 'enum' ? 302 : 301;
+  // A rule between fields without a field of its own (not: both of them) names its fields.
+  const ruleFields = ((requestSchema(resource).not || {}).required || []).join(', ');
+  const field = about.field || ruleFields || 'body';
+  const code = missing ? 200 : about.field ? (violation.code === 'enum' ? 302 : 301) : 300;
   const text = missing ? `Missing parameter: ${field}`
-    : code === 302 ? `Invalid value in parameter: ${field}` : `Invalid character in parameter: ${field}`;
+    : code === 301 ? `Invalid character in parameter: ${field}` : `Invalid value in parameter: ${field}`;
   return {
     statusCode: 422,
     headers: { 'Content-type': 'application/json', 'x-coupontools-mock-error': 'generic' },
@@ -168,7 +170,8 @@ function truthfulMock(options) {
   if (errors.length === 0 || security || (config.code && config.exampleKey)) {
     return prismMock(options);
   }
-  const violation = errors[0];
+  // A violation naming a field says more than the rule around it (anyOf, not).
+  const violation = errors.find(v => (describe(v) || {}).field) || errors[0];
   const example = chooseExample(resource, violation);
   if (!example) {
     const response = genericError(resource, violation);

@@ -166,7 +166,12 @@ class DocumentedTrafficTest {
       new String[] {"/v4/webhook/verification", "{}", "missingWebhook"},
       new String[] {"/v3/webhook/verification", "{}", "generic 200"},
       new String[] {"/v3/subaccount/sso", "{}", "missingSubaccount"},
-      new String[] {"/v3/subaccount/sso", "{\"subaccount\":\"sub_x\"}", "invalidSubaccount"});
+      new String[] {"/v3/subaccount/sso", "{\"subaccount\":\"sub_x\"}", "invalidSubaccount"},
+      new String[] {"/v3/subaccount/sso", "{\"subaccount\":\"sub_1\",\"page\":\"update_campaign\"}",
+          "generic 200"},
+      new String[] {"/v3/singleuse/create",
+          "{\"campaign\":\"cam_1\",\"customvalcode\":\"A1\",\"autovalcode\":\"6digits\"}",
+          "generic 300"});
 
   @TestFactory
   @DisplayName("an invalid body → the documented error of the violated field (or the generic"
@@ -188,7 +193,7 @@ class DocumentedTrafficTest {
         assertThat(served.codes()).containsExactly(Integer.parseInt(c[2].substring(8)));
         assertThat(served.messages()).singleElement()
             .satisfies(m -> assertThat(m).matches("(Missing|Invalid (character|value) in)"
-                + " parameter: [a-z_]+"));
+                + " parameter: [a-z_]+(, [a-z_]+)*"));
         assertThat(answer.headers().firstValue("x-coupontools-mock-error")).hasValue("generic");
       } else {
         JsonNode expected = rejected.examples().get(c[2]);

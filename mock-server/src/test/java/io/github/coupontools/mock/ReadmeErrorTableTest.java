@@ -108,7 +108,8 @@ class ReadmeErrorTableTest {
     out.append("a request the contract rejects gets the documented error of the property that is")
         .append(" wrong (a `missing...` or `invalid...` example of its operation), or the API's")
         .append(" generic parameter error (200 `Missing parameter: X`, 301 `Invalid character in")
-        .append(" parameter: X`, 302 for a value outside a list) when none is documented for it.")
+        .append(" parameter: X`, 302 for a value outside a list, 300 for parameters that cannot")
+        .append(" be combined) when none is documented for it.")
         .append("\n\n");
 
     out.append("| Path | operationId | HTTP status | Error examples: `name` (code) |\n");
