@@ -16,6 +16,7 @@ import io.github.coupontools.sdk.generated.invoker.ApiClient;
 import io.github.coupontools.sdk.generated.invoker.ApiResponse;
 import io.github.coupontools.sdk.generated.invoker.Pair;
 import io.github.coupontools.sdk.generated.model.Status;
+import io.github.coupontools.sdk.generated.model.UpdateCouponSessionStatus;
 import jakarta.ws.rs.core.GenericType;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -247,8 +248,11 @@ final class CouponToolsApiClient extends ApiClient {
       if (status == null) {
         return null;
       }
-      Status envelope = (Status) status.invoke(answer);
-      return envelope != null && "OK".equals(envelope.getStatus()) ? answer : null;
+      Object envelope = status.invoke(answer);
+      String value = envelope instanceof Status ? ((Status) envelope).getStatus()
+          : envelope instanceof UpdateCouponSessionStatus
+              ? ((UpdateCouponSessionStatus) envelope).getStatus() : null;
+      return "OK".equals(value) ? answer : null;
     } catch (IOException | RuntimeException | ReflectiveOperationException notTheUsualAnswer) {
       return null;
     }
@@ -260,7 +264,9 @@ final class CouponToolsApiClient extends ApiClient {
     protected Method computeValue(Class<?> type) {
       try {
         Method getter = type.getMethod("getStatus");
-        return getter.getReturnType() == Status.class ? getter : null;
+        // couponsession/update has its own envelope, which may carry the operation.
+        return getter.getReturnType() == Status.class
+            || getter.getReturnType() == UpdateCouponSessionStatus.class ? getter : null;
       } catch (NoSuchMethodException noEnvelope) {
         return null;
       }
