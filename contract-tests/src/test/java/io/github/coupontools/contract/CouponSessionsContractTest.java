@@ -14,6 +14,8 @@ import au.com.dius.pact.core.model.annotations.Pact;
 import io.github.coupontools.sdk.exception.InvalidParameterException;
 import io.github.coupontools.sdk.exception.NotFoundException;
 import io.github.coupontools.sdk.exception.SessionStateException;
+import io.github.coupontools.sdk.model.BatchUpdateCouponSessionsRequest;
+import io.github.coupontools.sdk.model.BatchUpdateCouponSessionsResponse;
 import io.github.coupontools.sdk.model.CouponSessionStatus;
 import io.github.coupontools.sdk.model.CouponSessionSummary;
 import io.github.coupontools.sdk.model.DeleteCouponSessionRequest;
@@ -29,8 +31,8 @@ import io.github.coupontools.sdk.model.SearchCouponSessionsResponse;
 import io.github.coupontools.sdk.model.SearchResult;
 import io.github.coupontools.sdk.model.UpdateCouponSessionRequest;
 import io.github.coupontools.sdk.model.UpdateCouponSessionResponse;
-import io.github.coupontools.sdk.model.UpdateCouponSessionsRequest;
-import io.github.coupontools.sdk.model.UpdateCouponSessionsResponse;
+import io.github.coupontools.sdk.model.BatchUpdateCouponSessionsRequest;
+import io.github.coupontools.sdk.model.BatchUpdateCouponSessionsResponse;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,8 +49,8 @@ class CouponSessionsContractTest extends ConsumerContract {
   private static final String SESSION = "ac6s7u3g8a25ja7x9qg87";
   private static final String UNKNOWN_SESSION = "nosuchsession00000000";
 
-  // listCouponSessions, listOpenedCouponSessions, listClaimedCouponSessions: one request and
-  // response shape, three paths.
+  // listCouponSessions, listOpenedCouponSessions, listClaimedCouponSessions,
+  // listValidatedCouponSessions: one request and response shape, four paths.
 
   private static V4Pact sessionsPage(PactDslWithProvider builder, String operationId,
       String which) {
@@ -157,6 +159,31 @@ class CouponSessionsContractTest extends ConsumerContract {
         () -> client(server).couponSessions().listClaimedCouponSessions(firstPageOf("cam_999999")));
   }
 
+  @Pact(consumer = CONSUMER)
+  V4Pact validatedSessions(PactDslWithProvider builder) {
+    return sessionsPage(builder, "listValidatedCouponSessions", "validated sessions");
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "validatedSessions")
+  void listValidatedCouponSessionsReturnsAPageOfSessions(MockServer server) {
+    assertOneClaimedSession(client(server).couponSessions()
+        .listValidatedCouponSessions(firstPageOf("cam_123456")));
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact validatedSessionsOfUnknownCoupon(PactDslWithProvider builder) {
+    return sessionsOfUnknownCoupon(builder, "listValidatedCouponSessions", "validated sessions");
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "validatedSessionsOfUnknownCoupon")
+  void listValidatedCouponSessionsOfAnUnknownCouponFailsWithNotFound502(MockServer server) {
+    assertFailsWith(NotFoundException.class, 422, 502, "Campaign ID not found",
+        () -> client(server).couponSessions()
+            .listValidatedCouponSessions(firstPageOf("cam_999999")));
+  }
+
   // getCouponSession
 
   @Pact(consumer = CONSUMER)
@@ -238,16 +265,16 @@ class CouponSessionsContractTest extends ConsumerContract {
                 .operation(UpdateCouponSessionRequest.OperationEnum.VALIDATE)));
   }
 
-  // updateCouponSessions
+  // batchUpdateCouponSessions
 
-  private static UpdateCouponSessionsRequest validateFromSequence() {
-    return new UpdateCouponSessionsRequest().campaign("cam_123456").startsequence("1000000")
-        .operation(UpdateCouponSessionsRequest.OperationEnum.VALIDATE);
+  private static BatchUpdateCouponSessionsRequest validateFromSequence() {
+    return new BatchUpdateCouponSessionsRequest().campaign("cam_123456").startsequence("1000000")
+        .operation(BatchUpdateCouponSessionsRequest.OperationEnum.VALIDATE);
   }
 
   @Pact(consumer = CONSUMER)
   V4Pact validateSessionsFromSequence(PactDslWithProvider builder) {
-    return SpecInteraction.of(builder, "updateCouponSessions")
+    return SpecInteraction.of(builder, "batchUpdateCouponSessions")
         .given(ProviderStates.SESSIONS_CLAIMED_FROM_SEQUENCE)
         .uponReceiving("a request to validate the sessions of coupon cam_123456 from sequence"
             + " 1000000 on")
@@ -258,8 +285,8 @@ class CouponSessionsContractTest extends ConsumerContract {
   @Test
   @PactTestFor(pactMethod = "validateSessionsFromSequence")
   void updateCouponSessionsReportsHowManySessionsWereUpdatedAndWhen(MockServer server) {
-    UpdateCouponSessionsResponse response = client(server).couponSessions()
-        .updateCouponSessions(validateFromSequence());
+    BatchUpdateCouponSessionsResponse response = client(server).couponSessions()
+        .batchUpdateCouponSessions(validateFromSequence());
 
     assertThat(response.getActionQuantity()).isEqualTo(3);
     assertThat(response.getActionDate())
@@ -268,7 +295,7 @@ class CouponSessionsContractTest extends ConsumerContract {
 
   @Pact(consumer = CONSUMER)
   V4Pact validateValidatedSessions(PactDslWithProvider builder) {
-    return SpecInteraction.of(builder, "updateCouponSessions")
+    return SpecInteraction.of(builder, "batchUpdateCouponSessions")
         .given(ProviderStates.SESSIONS_ALREADY_VALIDATED_FROM_SEQUENCE)
         .uponReceiving("a request to validate sessions of coupon cam_123456 of which some are"
             + " already validated")
@@ -282,7 +309,7 @@ class CouponSessionsContractTest extends ConsumerContract {
       MockServer server) {
     assertFailsWith(SessionStateException.class, 422, 358,
         "Some session(s) were already validated",
-        () -> client(server).couponSessions().updateCouponSessions(validateFromSequence()));
+        () -> client(server).couponSessions().batchUpdateCouponSessions(validateFromSequence()));
   }
 
   // searchCouponSessions

@@ -101,7 +101,8 @@ class CouponsContractTest extends ConsumerContract {
     return SpecInteraction.of(builder, "getCoupon")
         .given(ProviderStates.COUPON_EXISTS)
         .uponReceiving("a request for coupon cam_123456")
-        .request("byId")
+        // The SDK sends show_usage_stats with its documented default, false.
+        .request("byId", Map.of("show_usage_stats", false))
         .respondWith(200, "success");
   }
 
@@ -124,7 +125,7 @@ class CouponsContractTest extends ConsumerContract {
     return SpecInteraction.of(builder, "getCoupon")
         .given(ProviderStates.COUPON_MISSING)
         .uponReceiving("a request for an unknown coupon")
-        .request("byId", Map.of("campaign", "cam_999999"))
+        .request("byId", Map.of("campaign", "cam_999999", "show_usage_stats", false))
         .respondWith(422, "campaignNotFound");
   }
 

@@ -76,6 +76,7 @@ class MockProviderVerificationIT {
       entry(ProviderStates.NO_SMS_INTEGRATION, List.of("smsIntegrationMissing")),
       entry(ProviderStates.WALLET_USERS, List.of("success")),
       entry(ProviderStates.NO_WALLET_USERS, List.of("noWalletUsers")),
+      entry(ProviderStates.SESSION_IN_WALLET, List.of("success")),
       entry(ProviderStates.SMS_SERVICE_CONNECTED, List.of("success")),
       entry(ProviderStates.SMS_SERVICE_NOT_CONNECTED, List.of("smsServiceNotConnected")),
       entry(ProviderStates.TWO_SMS_GROUPS, List.of("success")),
@@ -89,7 +90,10 @@ class MockProviderVerificationIT {
       entry(ProviderStates.EMAIL_GROUP_EXISTS, List.of("success")),
       entry(ProviderStates.EMAIL_GROUP_MISSING, List.of("groupNotFound")),
       entry(ProviderStates.WEBHOOK_SENT, List.of("success")),
-      entry(ProviderStates.WEBHOOK_UNKNOWN, List.of("webhookNotFound")));
+      entry(ProviderStates.WEBHOOK_UNKNOWN, List.of("webhookNotFound")),
+      entry(ProviderStates.WEBHOOK_V3_SENT, List.of("success")),
+      entry(ProviderStates.SUBACCOUNT_EXISTS, List.of("success")),
+      entry(ProviderStates.SUBACCOUNT_MISSING, List.of("subaccountNotCorrect")));
 
   private static PrismMock prism;
 

@@ -49,6 +49,8 @@ final class ProviderStates {
   static final String NO_SMS_INTEGRATION = "the account has no SMS integration";
   static final String WALLET_USERS = "users saved coupon cam_123456 in their mobile wallet";
   static final String NO_WALLET_USERS = "nobody saved coupon cam_123456 in a mobile wallet";
+  static final String SESSION_IN_WALLET =
+      "coupon session ac6s7u3g8a25ja7x9qg87 of coupon cam_12345 is saved in a mobile wallet";
 
   // SMS service
   static final String SMS_SERVICE_CONNECTED =
@@ -73,4 +75,9 @@ final class ProviderStates {
   // Webhooks
   static final String WEBHOOK_SENT = "webhook event evt_01234567890123456789 was sent";
   static final String WEBHOOK_UNKNOWN = "no webhook event evt_00000000000000000000 was sent";
+  static final String WEBHOOK_V3_SENT = "webhook event evt_JsOKTu2rlzjZsxPaleUx was sent";
+
+  // Account
+  static final String SUBACCOUNT_EXISTS = "subaccount sub_1234 exists";
+  static final String SUBACCOUNT_MISSING = "subaccount sub_9999 does not exist";
 }

@@ -13,12 +13,14 @@ import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import io.github.coupontools.sdk.exception.DeliveryException;
 import io.github.coupontools.sdk.exception.NotFoundException;
-import io.github.coupontools.sdk.model.CreateSingleUseUrlRequest;
+import io.github.coupontools.sdk.model.CreateMultipleSingleUseUrlsRequest;
+import io.github.coupontools.sdk.model.CreateMultipleSingleUseUrlsResponse;
 import io.github.coupontools.sdk.model.CreateSingleUseUrlRequest.AutovalcodeEnum;
 import io.github.coupontools.sdk.model.CreateSingleUseUrlRequest.DuplicateCheckEnum;
+import io.github.coupontools.sdk.model.CreateSingleUseUrlRequest;
 import io.github.coupontools.sdk.model.CreateSingleUseUrlResponse;
-import io.github.coupontools.sdk.model.CreateSingleUseUrlsRequest;
-import io.github.coupontools.sdk.model.CreateSingleUseUrlsResponse;
+import io.github.coupontools.sdk.model.CreateMultipleSingleUseUrlsRequest;
+import io.github.coupontools.sdk.model.CreateMultipleSingleUseUrlsResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -100,18 +102,18 @@ class SingleUseContractTest extends ConsumerContract {
             .createSingleUseUrl(new CreateSingleUseUrlRequest().campaign("cam_999999")));
   }
 
-  // createSingleUseUrls
+  // createMultipleSingleUseUrls
 
-  private static CreateSingleUseUrlsRequest hundredWithNumericCodes() {
-    return new CreateSingleUseUrlsRequest().campaign("cam_123456").amount(100)
-        .status(CreateSingleUseUrlsRequest.StatusEnum.ACTIVATED)
+  private static CreateMultipleSingleUseUrlsRequest hundredWithNumericCodes() {
+    return new CreateMultipleSingleUseUrlsRequest().campaign("cam_123456").amount(100)
+        .status(CreateMultipleSingleUseUrlsRequest.StatusEnum.ACTIVATED)
         .automatedCodes(true).codePrefix("SPRING").codeLength(12)
-        .codeType(CreateSingleUseUrlsRequest.CodeTypeEnum.NUMERIC);
+        .codeType(CreateMultipleSingleUseUrlsRequest.CodeTypeEnum.NUMERIC);
   }
 
   @Pact(consumer = CONSUMER)
   V4Pact singleUseUrlsWithCodes(PactDslWithProvider builder) {
-    return SpecInteraction.of(builder, "createSingleUseUrls")
+    return SpecInteraction.of(builder, "createMultipleSingleUseUrls")
         .given(ProviderStates.COUPON_EXISTS)
         .uponReceiving("a request for 100 activated single-use URLs with generated numeric codes")
         .request("generatedCodes")
@@ -121,8 +123,8 @@ class SingleUseContractTest extends ConsumerContract {
   @Test
   @PactTestFor(pactMethod = "singleUseUrlsWithCodes")
   void createSingleUseUrlsConfirmsTheCreationForTheCoupon(MockServer server) {
-    CreateSingleUseUrlsResponse response = client(server).singleUse()
-        .createSingleUseUrls(hundredWithNumericCodes());
+    CreateMultipleSingleUseUrlsResponse response = client(server).singleUse()
+        .createMultipleSingleUseUrls(hundredWithNumericCodes());
 
     assertThat(response.getAction()).isEqualTo("single_use_code_created");
     assertThat(response.getCampaign()).matches("cam_\\d+");
@@ -131,7 +133,7 @@ class SingleUseContractTest extends ConsumerContract {
 
   @Pact(consumer = CONSUMER)
   V4Pact singleUseUrlsWithoutCodesLeft(PactDslWithProvider builder) {
-    return SpecInteraction.of(builder, "createSingleUseUrls")
+    return SpecInteraction.of(builder, "createMultipleSingleUseUrls")
         .given(ProviderStates.VALIDATION_CODES_EXHAUSTED)
         .uponReceiving("a request for single-use URLs with generated codes when none are left")
         .request("generatedCodes")
@@ -142,6 +144,6 @@ class SingleUseContractTest extends ConsumerContract {
   @PactTestFor(pactMethod = "singleUseUrlsWithoutCodesLeft")
   void createSingleUseUrlsWithoutUniqueCodesLeftFailsWithDelivery601(MockServer server) {
     assertFailsWith(DeliveryException.class, 422, 601, "low on unique generated validation codes",
-        () -> client(server).singleUse().createSingleUseUrls(hundredWithNumericCodes()));
+        () -> client(server).singleUse().createMultipleSingleUseUrls(hundredWithNumericCodes()));
   }
 }

@@ -14,6 +14,8 @@ import au.com.dius.pact.core.model.annotations.Pact;
 import io.github.coupontools.sdk.exception.NotFoundException;
 import io.github.coupontools.sdk.model.VerifyWebhookRequest;
 import io.github.coupontools.sdk.model.VerifyWebhookResponse;
+import io.github.coupontools.sdk.model.VerifyWebhookV3Request;
+import io.github.coupontools.sdk.model.VerifyWebhookV3Response;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -61,5 +63,44 @@ class WebhooksContractTest extends ConsumerContract {
     assertFailsWith(NotFoundException.class, 422, 509, "Webhook not found",
         () -> client(server).webhooks().service()
             .verifyWebhook(new VerifyWebhookRequest().webhook("evt_00000000000000000000")));
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact sentWebhookV3(PactDslWithProvider builder) {
+    return SpecInteraction.of(builder, "verifyWebhookV3")
+        .given(ProviderStates.WEBHOOK_V3_SENT)
+        .uponReceiving("a v3 request to verify webhook event evt_JsOKTu2rlzjZsxPaleUx")
+        .request("byId")
+        .respondWith(200, "success");
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "sentWebhookV3")
+  void verifyWebhookV3ReturnsTheResultAndTheSessionOfTheEvent(MockServer server) {
+    VerifyWebhookV3Response response = client(server).webhooks().service()
+        .verifyWebhookV3(new VerifyWebhookV3Request().webhook("evt_JsOKTu2rlzjZsxPaleUx"));
+
+    assertThat(response.getResult()).isEqualTo("valid");
+    assertThat(response.getWebhook()).isEqualTo("evt_JsOKTu2rlzjZsxPaleUx");
+    assertThat(response.getDate()).isEqualTo("2017-10-09 09:57:57");
+    assertThat(response.getType()).isEqualTo("coupon_validated");
+    assertThat(response.getSession()).isNotBlank();
+  }
+
+  @Pact(consumer = CONSUMER)
+  V4Pact unknownWebhookV3(PactDslWithProvider builder) {
+    return SpecInteraction.of(builder, "verifyWebhookV3")
+        .given(ProviderStates.WEBHOOK_UNKNOWN)
+        .uponReceiving("a v3 request to verify a webhook event that was never sent")
+        .request("byId", Map.of("webhook", "evt_00000000000000000000"))
+        .respondWith(422, "webhookNotFound");
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "unknownWebhookV3")
+  void verifyWebhookV3OfAnUnknownEventFailsWithNotFound509(MockServer server) {
+    assertFailsWith(NotFoundException.class, 422, 509, "Webhook not found.",
+        () -> client(server).webhooks().service()
+            .verifyWebhookV3(new VerifyWebhookV3Request().webhook("evt_00000000000000000000")));
   }
 }

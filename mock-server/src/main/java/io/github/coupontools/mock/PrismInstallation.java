@@ -121,6 +121,39 @@ public final class PrismInstallation {
     }
   }
 
+  /** The {@code node_modules} directory holding the given Prism executable's packages. */
+  static Path nodeModules(Path prism) {
+    try {
+      for (Path dir = prism.toRealPath().getParent(); dir != null; dir = dir.getParent()) {
+        if (dir.getFileName() != null && dir.getFileName().toString().equals("node_modules")) {
+          return dir;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    throw new IllegalStateException("Prism at " + prism + " is not inside a node_modules directory,"
+        + " so the mock cannot load Prism's packages: point " + PRISM_PROPERTY
+        + " at node_modules/.bin/prism of an 'npm ci' of this artifact's package.json.");
+  }
+
+  static String nodeCommand() {
+    return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win")
+        ? "node.exe" : "node";
+  }
+
+  /** Copies the bundled mock layer (coupontools-mock.js) to a temporary file node can run. */
+  static Path mockScript() {
+    try {
+      Path script = Files.createTempFile("coupontools-mock-", ".js");
+      script.toFile().deleteOnExit();
+      Files.writeString(script, resource("coupontools-mock.js"));
+      return script;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Copies the bundled contract to a temporary file Prism can read. */
   static Path bundledSpec() {
     try (InputStream in = PrismInstallation.class.getResourceAsStream("coupontools.yaml")) {

@@ -20,14 +20,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A running Prism mock of the Coupontools API on 127.0.0.1 and a free port.
+ * A running mock of the Coupontools API (Prism's engine) on 127.0.0.1 and a free port.
  *
  * <p>Start one with {@link #start()} (or let {@link CouponToolsMockExtension} do it) and close it
  * when done; a JVM shutdown hook stops it too, so an interrupted run leaves no process behind.
  * Prism accepts any non-empty credentials ({@link #CLIENT_ID}, {@link #CLIENT_SECRET}) and
  * answers requests without them with the documented authentication failure (HTTP 401).
  * Any documented response can be requested with the header
- * {@code Prefer: code=422, example=campaignNotFound}.
+ * {@code Prefer: code=422, example=campaignNotFound}; a name the operation does not document gets
+ * a 404 saying which names it has. An invalid request gets the documented error of the field that
+ * is wrong (or the API's generic parameter error when none is documented for it).
  */
 public final class PrismMock implements AutoCloseable {
 
@@ -56,27 +58,24 @@ public final class PrismMock implements AutoCloseable {
     drain.start();
   }
 
-  /** Starts Prism serving the contract on a free port and waits until it answers. */
-  public static PrismMock start() {
-    return start(spec(), List.of("mock", "--errors"));
-  }
-
   /**
-   * Starts Prism with the given mode arguments (for example {@code proxy} and an upstream URL
-   * come after the spec) on a free port, and waits until it answers.
+   * Starts the mock serving the contract on a free port and waits until it answers: Prism's
+   * engine with the layer {@code coupontools-mock.js} that answers an invalid request with the
+   * documented error of the field that is wrong.
    */
-  static PrismMock start(Path spec, List<String> modeArgs) {
+  public static PrismMock start() {
     Path prism = PrismInstallation.locate();
+    Path nodeModules = PrismInstallation.nodeModules(prism);
     int port = freePort();
-    List<String> command = new ArrayList<>();
-    command.add(prism.toString());
-    command.add(modeArgs.get(0));
-    command.addAll(List.of("--host", "127.0.0.1", "--port", Integer.toString(port), "-v", "warn"));
-    command.addAll(modeArgs.subList(1, modeArgs.size()));
-    command.add(spec.toString());
+    List<String> command = List.of(PrismInstallation.nodeCommand(),
+        PrismInstallation.mockScript().toString(), "--host", "127.0.0.1",
+        "--port", Integer.toString(port), "-v", "warn", spec().toString());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    // The script is a temporary copy; it finds Prism's packages through NODE_PATH.
+    builder.environment().put("NODE_PATH", nodeModules.toString());
     Process process;
     try {
-      process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      process = builder.start();
     } catch (IOException e) {
       throw new IllegalStateException(PrismInstallation.nodeMissingMessage(), e);
     }

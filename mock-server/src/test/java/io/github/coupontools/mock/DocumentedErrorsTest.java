@@ -121,7 +121,8 @@ class DocumentedErrorsTest {
   }
 
   @TestFactory
-  @DisplayName("each operation answers the shared authentication failure (1000) on 401")
+  @DisplayName("each operation answers the shared authentication failure on 401: 1000 first, then"
+      + " the account codes 101 and 102")
   Stream<DynamicTest> everyOperationHasTheAuthenticationFailure() {
     return spec.operations().stream().map(op -> dynamicTest(op.toString(), () -> {
       Spec.Response unauthorized = op.response(401).orElseThrow(() -> new AssertionError(
@@ -129,17 +130,20 @@ class DocumentedErrorsTest {
       assertThat(unauthorized.sharedRef()).as("%s 401 response", op).isEqualTo(AUTH_RESPONSE);
       assertThat(op.errorExamples()).as("%s 401 examples", op)
           .filteredOn(e -> e.response().status() == 401)
-          .isNotEmpty()
-          .allSatisfy(e -> assertThat(e.codes()).as("%s", e).containsExactly(1000));
+          .extracting(e -> e.codes().get(0))
+          .containsExactly(1000, 101, 102);
     }));
   }
 
-  /** The shared 401 example carries the documented authentication failure: scalar code 1000. */
+  /**
+   * The first shared 401 example (the one the mock serves without credentials) carries the
+   * documented authentication failure: scalar code 1000.
+   */
   @Test
   void authenticationFailureIsTheDocumentedBody() {
     var examples = spec.resolve(spec.root().at("/components/responses/AuthenticationFailed"))
         .at("/content/application~1json/examples");
-    assertThat(examples.size()).as("examples of %s", AUTH_RESPONSE).isEqualTo(1);
+    assertThat(examples.size()).as("examples of %s", AUTH_RESPONSE).isEqualTo(3);
     var value = examples.elements().next().get("value");
     assertThat(value.at("/status/status").asText()).isEqualTo("failed");
     assertThat(value.at("/status/errors/error_code").isInt())
@@ -147,6 +151,37 @@ class DocumentedErrorsTest {
     assertThat(value.at("/status/errors/error_code").asInt()).isEqualTo(1000);
     assertThat(value.at("/status/errors/error_message").asText())
         .isEqualTo("HTTP/1.0 401 Unauthorized. Client ID or Secret not correct.");
+  }
+
+  /**
+   * No error example is written twice: the error responses of paths refer to named examples of
+   * components.examples (or to a shared response), and no two of those carry the same body.
+   */
+  @Test
+  void everyErrorExampleIsWrittenOnce() {
+    List<String> inline = new ArrayList<>();
+    spec.root().path("paths").properties().forEach(path -> path.getValue().properties()
+        .forEach(method -> method.getValue().path("responses").properties().forEach(r -> {
+          if (Integer.parseInt(r.getKey()) >= 400 && !r.getValue().has("$ref")) {
+            r.getValue().at("/content/application~1json/examples").properties()
+                .forEach(e -> {
+                  if (!e.getValue().has("$ref")) {
+                    inline.add(path.getKey() + " " + r.getKey() + " " + e.getKey());
+                  }
+                });
+          }
+        })));
+    assertThat(inline).as("error examples written inline in paths").isEmpty();
+    List<String> bodies = new ArrayList<>();
+    spec.root().at("/components/examples").properties()
+        .forEach(e -> bodies.add(Spec.text(e.getValue().path("value"))));
+    spec.root().at("/components/responses").properties().forEach(r -> r.getValue()
+        .at("/content/application~1json/examples").properties().forEach(e -> {
+          if (!e.getValue().has("$ref")) {
+            bodies.add(Spec.text(e.getValue().path("value")));
+          }
+        }));
+    assertThat(bodies).as("example bodies of components").isNotEmpty().doesNotHaveDuplicates();
   }
 
   /** No two lines of documented-errors.tsv are the same error. */

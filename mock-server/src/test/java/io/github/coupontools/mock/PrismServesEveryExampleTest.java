@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,10 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The mock (Prism 5.14.2 started by {@link PrismMock#start()}, with {@code --errors}) serves every
- * named example of the contract on request, answers requests without credentials with the
- * documented authentication failure, answers invalid requests with the operation's first error
- * example, and tells an unknown route or example apart from a documented response.
+ * The mock (Prism's engine with {@code coupontools-mock.js}, started by {@link PrismMock#start()})
+ * serves every named example of the contract on request, answers requests without credentials
+ * with the documented authentication failure, answers an invalid request with the documented
+ * error of the property that is wrong (or the API's generic parameter error when none is
+ * documented for it), and tells an unknown route or example apart from a documented response.
  */
 class PrismServesEveryExampleTest {
 
@@ -96,9 +98,9 @@ class PrismServesEveryExampleTest {
   }
 
   @TestFactory
-  @DisplayName("a body without a required property → the first example of the operation's error"
-      + " response (422; 400 for the barcode), with an sl-violations 'required' header")
-  Stream<DynamicTest> answersAMissingRequiredPropertyWithTheFirstErrorExample() {
+  @DisplayName("a body without a required property → the documented 'missing' error of that"
+      + " property, else 200 'Missing parameter: X' (422; 400 for the barcode)")
+  Stream<DynamicTest> answersAMissingRequiredPropertyWithItsDocumentedError() {
     List<DynamicTest> tests = new ArrayList<>();
     for (Spec.Operation op : spec.operations()) {
       List<String> required = spec.required(op.requestSchema());
@@ -109,17 +111,16 @@ class PrismServesEveryExampleTest {
       ObjectNode body = op.firstRequestExample().deepCopy();
       body.remove(property);
       tests.add(invalidRequestTest(op, body, "without required '" + property + "'", "required",
-          property));
+          property, true));
     }
     assertThat(tests).as("operations with a required request property").isNotEmpty();
     return tests.stream();
   }
 
   @TestFactory
-  @DisplayName("a body with a property of the wrong JSON type → the first example of the"
-      + " operation's error response (422; 400 for the barcode), with an sl-violations 'type'"
-      + " header")
-  Stream<DynamicTest> answersAWrongTypeWithTheFirstErrorExample() {
+  @DisplayName("a body with a property of the wrong JSON type → the documented 'invalid' error of"
+      + " that property, else 301 'Invalid character in parameter: X' (422; 400 for the barcode)")
+  Stream<DynamicTest> answersAWrongTypeWithItsDocumentedError() {
     List<DynamicTest> tests = new ArrayList<>();
     for (Spec.Operation op : spec.operations()) {
       Map<String, JsonNode> properties = spec.properties(op.requestSchema());
@@ -140,16 +141,16 @@ class PrismServesEveryExampleTest {
         sent = "the string \"not-a-" + type + "\"";
       }
       tests.add(invalidRequestTest(op, body, "with '" + property.get() + "' (" + type + ") as "
-          + sent, "type", property.get()));
+          + sent, "type", property.get(), false));
     }
     assertThat(tests).as("operations whose request example has a typed property").isNotEmpty();
     return tests.stream();
   }
 
   @TestFactory
-  @DisplayName("a body with a value outside an enum → the first example of the operation's error"
-      + " response (422; 400 for the barcode), with an sl-violations 'enum' header")
-  Stream<DynamicTest> answersAValueOutsideTheEnumWithTheFirstErrorExample() {
+  @DisplayName("a body with a value outside an enum → the documented 'invalid' error of that"
+      + " property, else 302 'Invalid value in parameter: X' (422; 400 for the barcode)")
+  Stream<DynamicTest> answersAValueOutsideTheEnumWithItsDocumentedError() {
     List<DynamicTest> tests = new ArrayList<>();
     for (Spec.Operation op : spec.operations()) {
       Optional<String> property = spec.properties(op.requestSchema()).entrySet().stream()
@@ -162,24 +163,42 @@ class PrismServesEveryExampleTest {
       ObjectNode body = op.firstRequestExample().deepCopy();
       body.put(property.get(), "notInTheEnum");
       tests.add(invalidRequestTest(op, body, "with '" + property.get() + "': \"notInTheEnum\"",
-          "enum", property.get()));
+          "enum", property.get(), false));
     }
     assertThat(tests).as("operations with an enum in the request").isNotEmpty();
     return tests.stream();
   }
 
   private DynamicTest invalidRequestTest(Spec.Operation op, JsonNode body, String change,
-      String violation, String property) {
+      String violation, String property, boolean missing) {
     Spec.Response expected = op.invalidRequestResponse().orElseThrow(() -> new AssertionError(
-        op + " documents neither 422 nor 400: Prism would answer its own problem+json"));
-    Map.Entry<String, JsonNode> first = expected.examples().entrySet().iterator().next();
-    return dynamicTest(op.operationId() + " " + change + " → " + expected.status() + " '"
-        + first.getKey() + "'", () -> {
+        op + " documents neither 422 nor 400"));
+    return dynamicTest(op.operationId() + " " + change + " → " + expected.status()
+        + (missing ? " missing " : " invalid ") + "'" + property + "'", () -> {
           HttpResponse<String> answer = post(op.path(), body, true, null);
           String what = op + " " + change;
           assertThat(answer.statusCode()).as("status of %s%s", what, details(answer))
               .isEqualTo(expected.status());
-          assertJson(answer, first.getValue(), what);
+          JsonNode actual = Spec.json(answer.body());
+          Spec.ErrorExample served = Spec.ErrorExample.of(op, expected, "served", actual);
+          assertThat(served.codes()).as("codes of %s: %s", what, answer.body()).hasSize(1)
+              .allSatisfy(code -> assertThat(code).as("code of %s", what)
+                  .satisfies(c -> assertThat(missing ? isMissingClass(c) : isInvalidClass(c))
+                      .as("%s is a %s parameter error", c, missing ? "missing" : "invalid")
+                      .isTrue()));
+          Optional<Spec.ErrorExample> documented = op.errorExamples().stream()
+              .filter(e -> Spec.jsonEquals(e.value(), actual)).findFirst();
+          if (documented.isPresent()) {
+            assertThat(isAbout(op, documented.get(), property))
+                .as("%s was answered with %s, which is not about '%s'", what, documented.get(),
+                    property).isTrue();
+          } else {
+            assertThat(served.messages()).as("generic error of %s", what).singleElement()
+                .satisfies(m -> assertThat(m).endsWith(": " + property));
+            assertThat(op.errorExamples()).as("documented errors about '%s' of %s", property, op)
+                .noneMatch(e -> isAbout(op, e, property) && e.codes().stream()
+                    .allMatch(c -> missing ? isMissingClass(c) : isInvalidClass(c)));
+          }
           assertThat(answer.headers().firstValue("sl-violations"))
               .as("sl-violations of %s", what)
               .hasValueSatisfying(header -> {
@@ -190,6 +209,41 @@ class PrismServesEveryExampleTest {
                 });
               });
         });
+  }
+
+  private static boolean isMissingClass(int code) {
+    return code == 200 || code == 400;
+  }
+
+  private static boolean isInvalidClass(int code) {
+    return code >= 300 && code <= 349 || code == 400;
+  }
+
+  /**
+   * Whether a documented error is about a property: its message names it, or the property (or,
+   * for a property only a rule between properties asks for, the request schema) lists it in
+   * x-coupontools-errors.
+   */
+  private boolean isAbout(Spec.Operation op, Spec.ErrorExample example, String property) {
+    Pattern word = Pattern.compile(
+        "(^|[^a-z0-9_])" + Pattern.quote(property.toLowerCase()) + "([^a-z0-9_]|$)");
+    if (example.messages().stream().anyMatch(m -> word.matcher(m.toLowerCase()).find())) {
+      return true;
+    }
+    JsonNode schema = spec.properties(op.requestSchema()).get(property);
+    List<JsonNode> naming = new ArrayList<>();
+    naming.add(schema == null ? Spec.JSON.createObjectNode() : schema);
+    if (!spec.required(op.requestSchema()).contains(property)) {
+      naming.add(op.requestSchema());
+    }
+    for (JsonNode named : naming) {
+      for (JsonNode name : named.path("x-coupontools-errors")) {
+        if (name.asText().equals(example.name())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   @Test
@@ -205,8 +259,8 @@ class PrismServesEveryExampleTest {
   }
 
   @Test
-  @DisplayName("Prefer: example=doesNotExist → 404 problem+json NOT_FOUND naming the example"
-      + " (looks like a real 404 by status alone)")
+  @DisplayName("Prefer: example=doesNotExist → 404 problem+json NOT_FOUND naming the example and"
+      + " the names there are (looks like a real 404 by status alone)")
   void answersAnUnknownExampleWithAProblem404() throws Exception {
     Spec.Operation op = spec.operations().get(0);
 
@@ -218,27 +272,30 @@ class PrismServesEveryExampleTest {
     JsonNode problem = Spec.json(answer.body());
     assertThat(problem.path("type").asText()).isEqualTo(PROBLEM_TYPES + "NOT_FOUND");
     assertThat(problem.path("detail").asText())
-        .isEqualTo("Response for contentType: application/json and exampleKey: doesNotExist"
-            + " does not exist.");
+        .isEqualTo("Prefer: the HTTP 200 response of listCoupons has no example named"
+            + " 'doesNotExist'; its examples: success (error examples need code=<status> as"
+            + " well).");
     assertThat(problem.has("status") && !problem.path("status").isObject())
         .as("a problem, not the Coupontools status envelope: %s", problem).isTrue();
   }
 
   @Test
-  @DisplayName("Prefer: code=422, example=doesNotExist → 500 problem+json UNKNOWN (Prism falls"
-      + " back to the default response and fails)")
-  void answersAnUnknownErrorExampleWithAProblem500() throws Exception {
+  @DisplayName("Prefer: code=422, example=doesNotExist → 404 problem+json NOT_FOUND listing the"
+      + " operation's error examples")
+  void answersAnUnknownErrorExampleWithAProblem404() throws Exception {
     Spec.Operation op = spec.operations().stream().filter(o -> o.response(422).isPresent())
         .findFirst().orElseThrow();
 
     HttpResponse<String> answer = post(op.path(), op.firstRequestExample(), true,
         "code=422, example=doesNotExist");
 
-    assertThat(answer.statusCode()).as("%s%s", op, details(answer)).isEqualTo(500);
+    assertThat(answer.statusCode()).as("%s%s", op, details(answer)).isEqualTo(404);
     assertThat(answer.headers().firstValue("content-type")).hasValue("application/problem+json");
     JsonNode problem = Spec.json(answer.body());
-    assertThat(problem.path("type").asText()).isEqualTo(PROBLEM_TYPES + "UNKNOWN");
-    assertThat(problem.path("title").asText()).contains(PROBLEM_TYPES + "NOT_FOUND");
+    assertThat(problem.path("type").asText()).isEqualTo(PROBLEM_TYPES + "NOT_FOUND");
+    assertThat(problem.path("detail").asText()).isEqualTo("Prefer: the HTTP 422 response of "
+        + op.operationId() + " has no example named 'doesNotExist'; its examples: "
+        + String.join(", ", op.response(422).orElseThrow().examples().keySet()) + ".");
   }
 
   @Test
@@ -253,7 +310,8 @@ class PrismServesEveryExampleTest {
     JsonNode problem = Spec.json(answer.body());
     assertThat(problem.path("type").asText()).isEqualTo(PROBLEM_TYPES + "NOT_FOUND");
     assertThat(problem.path("detail").asText())
-        .isEqualTo("Requested status code 499 is not defined in the document.");
+        .isEqualTo("Prefer: listCoupons documents no HTTP 499 response; documented: 200, 401,"
+            + " 422.");
   }
 
   @Test

@@ -91,17 +91,26 @@ class ReadmeErrorTableTest {
     for (Spec.Operation op : spec.operations()) {
       for (Spec.ErrorExample example : op.errorExamples()) {
         if (example.isShared()) {
-          shared.add("`" + example.name() + "` (" + codes(example) + ") on "
-              + example.response().status());
+          shared.add("`" + example.name() + "` (" + codes(example) + ")");
         }
       }
     }
     if (!shared.isEmpty()) {
-      out.append("A request without `X-Client-Id` / `X-Client-Secret` gets ")
-          .append(String.join(", ", shared)).append(" from every operation; ");
+      List<String> all = new ArrayList<>(shared);
+      out.append("A request without `X-Client-Id` / `X-Client-Secret` gets ").append(all.get(0))
+          .append(" on 401 from every operation");
+      if (all.size() > 1) {
+        out.append(" (the shared 401 response also has ")
+            .append(String.join(", ", all.subList(1, all.size()))).append(")");
+      }
+      out.append("; ");
     }
-    out.append("a request the contract rejects (missing or invalid property) gets the first")
-        .append(" example of its operation's error response.\n\n");
+    out.append("a request the contract rejects gets the documented error of the property that is")
+        .append(" wrong (a `missing...` or `invalid...` example of its operation), or the API's")
+        .append(" generic parameter error (200 `Missing parameter: X`, 301 `Invalid character in")
+        .append(" parameter: X`, 302 for a value outside a list, 300 for parameters that cannot")
+        .append(" be combined) when none is documented for it.")
+        .append("\n\n");
 
     out.append("| Path | operationId | HTTP status | Error examples: `name` (code) |\n");
     out.append("| --- | --- | --- | --- |\n");

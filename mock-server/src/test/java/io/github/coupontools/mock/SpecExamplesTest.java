@@ -49,7 +49,9 @@ class SpecExamplesTest {
 
   /** Every message the validator emits counts: nothing is downgraded to INFO or ignored. */
   private static OpenApiInteractionValidator strict(OpenApiInteractionValidator.Builder builder) {
+    // allOf members are merged before validating, so additionalProperties applies to the whole.
     return builder
+        .withResolveCombinators(true)
         .withLevelResolver(LevelResolver.create()
             .withDefaultLevel(ValidationReport.Level.ERROR).build())
         .build();
@@ -103,6 +105,54 @@ class SpecExamplesTest {
     }
     assertThat(tests).as("webhook examples in the contract").isNotEmpty();
     return tests.stream();
+  }
+
+  @TestFactory
+  @DisplayName("every webhook example validates against the WebhookEvent union and matches exactly"
+      + " one alternative, its own")
+  Stream<DynamicTest> webhookExamplesMatchOneAlternativeOfTheUnion() {
+    JsonNode alternatives = spec.root().at("/components/schemas/WebhookEvent/oneOf");
+    assertThat(alternatives.size()).as("alternatives of WebhookEvent").isEqualTo(7);
+    ObjectNode copy = spec.root().deepCopy();
+    ObjectNode paths = (ObjectNode) copy.get("paths");
+    paths.set("/union", schemaPath("#/components/schemas/WebhookEvent"));
+    List<String> names = new ArrayList<>();
+    alternatives.forEach(alternative -> {
+      String ref = alternative.path("$ref").asText();
+      names.add(ref.substring(ref.lastIndexOf('/') + 1));
+      paths.set("/alternative/" + names.get(names.size() - 1), schemaPath(ref));
+    });
+    OpenApiInteractionValidator unionValidator =
+        strict(OpenApiInteractionValidator.createForInlineApiSpecification(Spec.text(copy)));
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Spec.Webhook webhook : spec.webhooks()) {
+      String own = webhook.schema().path("$ref").asText()
+          .replace("#/components/schemas/", "");
+      webhook.examples().forEach((name, value) -> tests.add(dynamicTest(
+          "x-webhooks " + webhook.name() + " example '" + name + "' → " + own, () -> {
+            assertValid(unionValidator.validateRequest(request("/union", value)),
+                "x-webhooks." + webhook.name() + " example '" + name + "' as a WebhookEvent");
+            List<String> matching = names.stream().filter(alternative -> !unionValidator
+                .validateRequest(request("/alternative/" + alternative, value)).hasErrors())
+                .collect(Collectors.toList());
+            assertThat(matching).as("alternatives of WebhookEvent matching x-webhooks.%s '%s'",
+                webhook.name(), name).containsExactly(own);
+          })));
+    }
+    assertThat(tests).as("documented webhook payloads").hasSize(7);
+    return tests.stream();
+  }
+
+  private static ObjectNode schemaPath(String ref) {
+    ObjectNode post = Spec.JSON.createObjectNode();
+    post.putArray("security");
+    ObjectNode media = post.putObject("requestBody").put("required", true)
+        .putObject("content").putObject("application/json");
+    media.putObject("schema").put("$ref", ref);
+    post.putObject("responses").putObject("200").put("description", "ok");
+    ObjectNode item = Spec.JSON.createObjectNode();
+    item.set("post", post);
+    return item;
   }
 
   @TestFactory

@@ -11,6 +11,7 @@ import io.github.coupontools.sdk.internal.ApacheTransport;
 import io.github.coupontools.sdk.internal.ClientInvoker;
 import io.github.coupontools.sdk.internal.LenientBooleans;
 import io.github.coupontools.sdk.internal.LenientScalars;
+import io.github.coupontools.sdk.service.AccountService;
 import io.github.coupontools.sdk.service.CouponService;
 import io.github.coupontools.sdk.service.CouponSessionService;
 import io.github.coupontools.sdk.service.DistributionService;
@@ -66,6 +67,7 @@ public final class CouponToolsClient implements AutoCloseable {
   private final SmsGroupsService smsGroups;
   private final EmailGroupsService emailGroups;
   private final Webhooks webhooks;
+  private final AccountService account;
 
   private CouponToolsClient(ClientInvoker.Shared shared, RequestOptions options, boolean view) {
     this.shared = shared;
@@ -79,6 +81,7 @@ public final class CouponToolsClient implements AutoCloseable {
     this.smsGroups = new SmsGroupsService(invoker);
     this.emailGroups = new EmailGroupsService(invoker);
     this.webhooks = new Webhooks(shared.mapper(), new WebhooksService(invoker));
+    this.account = new AccountService(invoker);
   }
 
   public static Builder builder() {
@@ -123,6 +126,11 @@ public final class CouponToolsClient implements AutoCloseable {
   /** Webhooks: parse and verify received payloads, and the webhook operations of the API. */
   public Webhooks webhooks() {
     return webhooks;
+  }
+
+  /** The account and its subaccounts: single sign-on tokens. */
+  public AccountService account() {
+    return account;
   }
 
   /** Lazy iteration over all pages of the paged session lists. */

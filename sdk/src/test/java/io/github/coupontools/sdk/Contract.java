@@ -36,16 +36,19 @@ final class Contract {
     final String path;
     final String operationId;
     final JsonNode node;
+    /** The request body, its $ref resolved (operations can share one). */
+    final JsonNode requestBody;
 
-    Operation(String path, String operationId, JsonNode node) {
+    Operation(String path, String operationId, JsonNode node, JsonNode requestBody) {
       this.path = path;
       this.operationId = operationId;
       this.node = node;
+      this.requestBody = requestBody;
     }
 
     /** The first named request example. */
     JsonNode requestExample() {
-      return node.path("requestBody").path("content").path("application/json").path("examples")
+      return requestBody.path("content").path("application/json").path("examples")
           .elements().next().path("value");
     }
 
@@ -84,7 +87,8 @@ final class Contract {
     for (Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields(); paths.hasNext(); ) {
       Map.Entry<String, JsonNode> path = paths.next();
       JsonNode post = path.getValue().path("post");
-      operations.add(new Operation(path.getKey(), post.path("operationId").asText(), post));
+      operations.add(new Operation(path.getKey(), post.path("operationId").asText(), post,
+          resolve(post.path("requestBody"))));
     }
     return operations;
   }

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.coupontools.sdk.exception.UnexpectedResponseException;
+import io.github.coupontools.sdk.model.BatchUpdateCouponSessionsRequest;
+import io.github.coupontools.sdk.model.BatchUpdateCouponSessionsResponse;
 import io.github.coupontools.sdk.model.Coupon;
 import io.github.coupontools.sdk.model.CreateSingleUseUrlRequest;
 import io.github.coupontools.sdk.model.CreateSingleUseUrlResponse;
@@ -22,8 +24,9 @@ import io.github.coupontools.sdk.model.ListSmsGroupsResponse;
 import io.github.coupontools.sdk.model.SearchCouponSessionsRequest;
 import io.github.coupontools.sdk.model.SearchCouponSessionsResponse;
 import io.github.coupontools.sdk.model.SearchResult;
-import io.github.coupontools.sdk.model.UpdateCouponSessionsRequest;
-import io.github.coupontools.sdk.model.UpdateCouponSessionsResponse;
+import io.github.coupontools.sdk.model.BatchUpdateCouponSessionsRequest;
+import io.github.coupontools.sdk.model.BatchUpdateCouponSessionsResponse;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -173,8 +176,8 @@ class LenientJsonTest {
     answer("/v3/batch/update", "{\"status\":{\"status\":\"OK\"},"
         + "\"action_date\":\"2024-01-01 10:00:00\",\"action_quantity\":" + sent + "}");
 
-    UpdateCouponSessionsResponse response = client.couponSessions().updateCouponSessions(
-        new UpdateCouponSessionsRequest().campaign("cam_1").startsequence("1"));
+    BatchUpdateCouponSessionsResponse response = client.couponSessions().batchUpdateCouponSessions(
+        new BatchUpdateCouponSessionsRequest().campaign("cam_1").startsequence("1"));
 
     assertThat(response.getActionQuantity()).isEqualTo(expected);
     assertThat(response.getActionDate())

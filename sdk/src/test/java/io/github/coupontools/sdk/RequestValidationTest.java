@@ -16,10 +16,12 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.coupontools.sdk.exception.RequestValidationException;
 import io.github.coupontools.sdk.model.AddEmailContactRequest;
 import io.github.coupontools.sdk.model.AddSmsContactRequest;
+import io.github.coupontools.sdk.model.BatchUpdateCouponSessionsRequest;
 import io.github.coupontools.sdk.model.CreateCouponRequest;
 import io.github.coupontools.sdk.model.CreateEmailGroupRequest;
+import io.github.coupontools.sdk.model.CreateMultipleSingleUseUrlsRequest;
 import io.github.coupontools.sdk.model.CreateSingleUseUrlRequest;
-import io.github.coupontools.sdk.model.CreateSingleUseUrlsRequest;
+import io.github.coupontools.sdk.model.CreateMultipleSingleUseUrlsRequest;
 import io.github.coupontools.sdk.model.CreateSmsGroupRequest;
 import io.github.coupontools.sdk.model.DeleteCouponSessionRequest;
 import io.github.coupontools.sdk.model.GenerateCouponSessionBarcodeRequest;
@@ -32,10 +34,12 @@ import io.github.coupontools.sdk.model.ListSmsContactsRequest;
 import io.github.coupontools.sdk.model.SearchCouponSessionsRequest;
 import io.github.coupontools.sdk.model.SendCouponByEmailRequest;
 import io.github.coupontools.sdk.model.SendCouponBySmsRequest;
-import io.github.coupontools.sdk.model.SendPushNotificationRequest;
+import io.github.coupontools.sdk.model.SendPushNotificationToAllRequest;
+import io.github.coupontools.sdk.model.SendPushNotificationToAllRequest;
 import io.github.coupontools.sdk.model.UpdateCouponSessionRequest;
-import io.github.coupontools.sdk.model.UpdateCouponSessionsRequest;
+import io.github.coupontools.sdk.model.BatchUpdateCouponSessionsRequest;
 import io.github.coupontools.sdk.model.VerifyWebhookRequest;
+import java.math.BigDecimal;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -61,7 +65,7 @@ class RequestValidationTest {
   private static final String CAMPAIGN = "^cam_[0-9]+$";
   private static final String SESSION = "^[A-Za-z0-9]+$";
   private static final String GROUP = "^gro_[0-9]+$";
-  private static final String E164 = "^\\+[1-9][0-9]{1,14}$";
+  private static final String E164 = "^\\+?[1-9][0-9]{1,14}$";
   private static final String DAY = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
   private static final String SEQUENCE = "^[0-9]+$";
   private static final String SESSION_DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}[:-][0-9]{2})?$";
@@ -96,9 +100,7 @@ class RequestValidationTest {
   static Stream<Arguments> badRequests() {
     return Stream.of(
         // coupon/list
-        bad("listCoupons", "folder of 51 characters", "folder", size(0, 50),
-            c -> c.coupons().listCoupons(new ListCouponsRequest().folder(text(51)))),
-        bad("listCoupons", "category without cat_ prefix", "category", match("^cat_[0-9]+$"),
+        bad("listCoupons", "category without cat_ prefix", "category", match("^cat_.*$"),
             c -> c.coupons().listCoupons(new ListCouponsRequest().onlyActive(true).category("42"))),
         // coupon/info
         bad("getCoupon", "campaign missing", "campaign", NOT_NULL,
@@ -109,31 +111,16 @@ class RequestValidationTest {
             c -> c.coupons().getCoupon(new GetCouponRequest().campaign("cam_12a"))),
         bad("getCoupon", "campaign in upper case", "campaign", match(CAMPAIGN),
             c -> c.coupons().getCoupon(new GetCouponRequest().campaign("CAM_123"))),
-        bad("getCoupon", "campaign of 51 characters", "campaign", size(0, 50),
-            c -> c.coupons().getCoupon(new GetCouponRequest().campaign("cam_" + digits(47)))),
         // coupon/create
         bad("createCoupon", "template missing", "template", NOT_NULL,
             c -> c.coupons().createCoupon(new CreateCouponRequest().title("Spring sale"))),
-        bad("createCoupon", "code_length 9", "code_length", "must be greater than or equal to 10",
-            c -> c.coupons().createCoupon(coupon().codeLength(9))),
-        bad("createCoupon", "code_length 26", "code_length", "must be less than or equal to 25",
-            c -> c.coupons().createCoupon(coupon().codeLength(26))),
-        bad("createCoupon", "amount_limitation 0", "amount_limitation",
-            "must be greater than or equal to 1",
-            c -> c.coupons().createCoupon(coupon().amountLimitation(0))),
         bad("createCoupon", "start_date without time", "start_date", "must match",
             c -> c.coupons().createCoupon(coupon().startDate("2024-05-01"))),
         bad("createCoupon", "expiry_date 3weeks (not a documented period)", "expiry_date",
             "must match", c -> c.coupons().createCoupon(coupon().expiryDate("3weeks"))),
-        bad("createCoupon", "background_color by name", "background_color", "must match",
-            c -> c.coupons().createCoupon(coupon().backgroundColor("red"))),
-        bad("createCoupon", "button_color with 5 hex digits", "button_color", "must match",
-            c -> c.coupons().createCoupon(coupon().buttonColor("#12345"))),
         // campaign/data, opens, claims
         bad("listCouponSessions", "campaign missing", "campaign", NOT_NULL,
             c -> c.couponSessions().listCouponSessions(new ListCouponSessionsRequest().page(0))),
-        bad("listCouponSessions", "page -1", "page", "must be greater than or equal to 0",
-            c -> c.couponSessions().listCouponSessions(sessions().page(-1))),
         bad("listCouponSessions", "start_date day first", "start_date", match(SESSION_DATE),
             c -> c.couponSessions().listCouponSessions(sessions().startDate("01-02-2024"))),
         bad("listCouponSessions", "end_date in ISO T notation", "end_date", match(SESSION_DATE),
@@ -141,66 +128,39 @@ class RequestValidationTest {
         bad("listOpenedCouponSessions", "campaign without prefix", "campaign", match(CAMPAIGN),
             c -> c.couponSessions().listOpenedCouponSessions(
                 new ListCouponSessionsRequest().campaign("123"))),
-        bad("listClaimedCouponSessions", "page -5", "page", "must be greater than or equal to 0",
-            c -> c.couponSessions().listClaimedCouponSessions(sessions().page(-5))),
         // couponsession/data
         bad("getCouponSession", "couponsession missing", "couponsession", NOT_NULL,
             c -> c.couponSessions().getCouponSession(new GetCouponSessionRequest())),
-        bad("getCouponSession", "couponsession of 4 characters", "couponsession", size(5, 50),
-            c -> c.couponSessions().getCouponSession(
-                new GetCouponSessionRequest().couponsession("ab12"))),
         bad("getCouponSession", "couponsession with dashes", "couponsession", match(SESSION),
             c -> c.couponSessions().getCouponSession(
                 new GetCouponSessionRequest().couponsession("ac6s-7u3g-8a25"))),
-        bad("getCouponSession", "couponsession of 51 characters", "couponsession", size(5, 50),
-            c -> c.couponSessions().getCouponSession(
-                new GetCouponSessionRequest().couponsession(text(51)))),
         // couponsession/update
         bad("updateCouponSession", "customfield1 of 51 characters", "customfield1", size(0, 50),
             c -> c.couponSessions().updateCouponSession(session().customfield1(text(51)))),
         bad("updateCouponSession", "customfield7 of 51 characters", "customfield7", size(0, 50),
             c -> c.couponSessions().updateCouponSession(session().customfield7(text(51)))),
-        bad("updateCouponSession", "money_spent with a comma", "money_spent", "must match",
-            c -> c.couponSessions().updateCouponSession(session().moneySpent("12,50"))),
-        bad("updateCouponSession", "money_spent with 4 decimals", "money_spent", "must match",
-            c -> c.couponSessions().updateCouponSession(session().moneySpent("1.2345"))),
         bad("updateCouponSession", "customid with a space", "customid", match(SESSION),
             c -> c.couponSessions().updateCouponSession(session().customid("has space"))),
         bad("updateCouponSession", "customid of 51 characters", "customid", size(0, 50),
             c -> c.couponSessions().updateCouponSession(session().customid(text(51)))),
         // batch/update
-        bad("updateCouponSessions", "neither startsequence nor endsequence",
+        bad("batchUpdateCouponSessions", "neither startsequence nor endsequence",
             "startsequence/endsequence", "at least one of them is required",
-            c -> c.couponSessions().updateCouponSessions(
-                new UpdateCouponSessionsRequest().campaign("cam_123456"))),
-        bad("updateCouponSessions", "startsequence with a letter", "startsequence",
-            match(SEQUENCE), c -> c.couponSessions().updateCouponSessions(
-                new UpdateCouponSessionsRequest().campaign("cam_1").startsequence("12a"))),
-        bad("updateCouponSessions", "endsequence of 21 digits", "endsequence", size(0, 20),
-            c -> c.couponSessions().updateCouponSessions(
-                new UpdateCouponSessionsRequest().campaign("cam_1").endsequence(digits(21)))),
-        bad("updateCouponSessions", "campaign missing", "campaign", NOT_NULL,
-            c -> c.couponSessions().updateCouponSessions(
-                new UpdateCouponSessionsRequest().startsequence("1000000"))),
-        bad("updateCouponSessions", "customfield3 of 51 characters", "customfield3", size(0, 50),
-            c -> c.couponSessions().updateCouponSessions(new UpdateCouponSessionsRequest()
+            c -> c.couponSessions().batchUpdateCouponSessions(
+                new BatchUpdateCouponSessionsRequest().campaign("cam_123456"))),
+        bad("batchUpdateCouponSessions", "campaign missing", "campaign", NOT_NULL,
+            c -> c.couponSessions().batchUpdateCouponSessions(
+                new BatchUpdateCouponSessionsRequest().startsequence("1000000"))),
+        bad("batchUpdateCouponSessions", "customfield3 of 51 characters", "customfield3", size(0, 50),
+            c -> c.couponSessions().batchUpdateCouponSessions(new BatchUpdateCouponSessionsRequest()
                 .campaign("cam_1").startsequence("1").customfield3(text(51)))),
         // couponsession/search
         bad("searchCouponSessions", "no search field", "code/phone/email",
             "at least one search field is required",
             c -> c.couponSessions().searchCouponSessions(
                 new SearchCouponSessionsRequest().campaign("cam_123456"))),
-        bad("searchCouponSessions", "code of 4 characters", "code", size(5, 100),
+        bad("searchCouponSessions", "code of 4 characters", "code", size(5, Integer.MAX_VALUE),
             c -> c.couponSessions().searchCouponSessions(new SearchCouponSessionsRequest().code("ab12"))),
-        bad("searchCouponSessions", "code of 101 characters", "code", size(5, 100),
-            c -> c.couponSessions().searchCouponSessions(
-                new SearchCouponSessionsRequest().code(text(101)))),
-        bad("searchCouponSessions", "phone of 51 characters", "phone", size(5, 50),
-            c -> c.couponSessions().searchCouponSessions(
-                new SearchCouponSessionsRequest().phone(digits(51)))),
-        bad("searchCouponSessions", "email of 255 characters", "email", size(5, 254),
-            c -> c.couponSessions().searchCouponSessions(
-                new SearchCouponSessionsRequest().email(text(243) + "@example.com"))),
         bad("searchCouponSessions", "campaign cam_x", "campaign", match(CAMPAIGN),
             c -> c.couponSessions().searchCouponSessions(
                 new SearchCouponSessionsRequest().campaign("cam_x").code("CODE12345"))),
@@ -214,10 +174,6 @@ class RequestValidationTest {
         bad("generateCouponSessionBarcode", "type missing", "type", NOT_NULL,
             c -> c.couponSessions().generateCouponSessionBarcode(
                 new GenerateCouponSessionBarcodeRequest().couponsession("ac6s7u3g8a25"))),
-        bad("generateCouponSessionBarcode", "couponsession of 2 characters", "couponsession",
-            size(5, 50), c -> c.couponSessions().generateCouponSessionBarcode(
-                new GenerateCouponSessionBarcodeRequest().couponsession("ab")
-                    .type(GenerateCouponSessionBarcodeRequest.TypeEnum.QRCODE))),
         // singleuse/create
         bad("createSingleUseUrl", "customvalcode together with autovalcode",
             "customvalcode/autovalcode", "cannot be combined",
@@ -227,8 +183,6 @@ class RequestValidationTest {
             size(0, 100), c -> c.singleUse().createSingleUseUrl(singleUse().customvalcode(text(101)))),
         bad("createSingleUseUrl", "customvalcode with a dash", "customvalcode", match(SESSION),
             c -> c.singleUse().createSingleUseUrl(singleUse().customvalcode("abc-123"))),
-        bad("createSingleUseUrl", "email without @", "email", "must be a well-formed email address",
-            c -> c.singleUse().createSingleUseUrl(singleUse().email("not-an-email"))),
         bad("createSingleUseUrl", "expiry_date without seconds", "expiry_date", "must match",
             c -> c.singleUse().createSingleUseUrl(singleUse().expiryDate("2024-12-31 23:59"))),
         bad("createSingleUseUrl", "customfield2 of 51 characters", "customfield2", size(0, 50),
@@ -236,26 +190,14 @@ class RequestValidationTest {
         bad("createSingleUseUrl", "campaign missing", "campaign", NOT_NULL,
             c -> c.singleUse().createSingleUseUrl(new CreateSingleUseUrlRequest().email("a@example.com"))),
         // multiplesingleuse/create
-        bad("createSingleUseUrls", "amount 0", "amount", "must be greater than or equal to 1",
-            c -> c.singleUse().createSingleUseUrls(singleUses().amount(0))),
-        bad("createSingleUseUrls", "code_length 9", "code_length",
-            "must be greater than or equal to 10",
-            c -> c.singleUse().createSingleUseUrls(singleUses().automatedCodes(true).codeLength(9))),
-        bad("createSingleUseUrls", "code_length 26", "code_length", "must be less than or equal to 25",
-            c -> c.singleUse().createSingleUseUrls(singleUses().automatedCodes(true).codeLength(26))),
-        bad("createSingleUseUrls", "campaign missing", "campaign", NOT_NULL,
-            c -> c.singleUse().createSingleUseUrls(new CreateSingleUseUrlsRequest().amount(5))),
+        bad("createMultipleSingleUseUrls", "campaign missing", "campaign", NOT_NULL,
+            c -> c.singleUse().createMultipleSingleUseUrls(new CreateMultipleSingleUseUrlsRequest().amount(5))),
         // send/email, send/sms
         bad("sendCouponByEmail", "email missing", "email", NOT_NULL,
             c -> c.distribution().sendCouponByEmail(new SendCouponByEmailRequest().campaign("cam_1"))),
         bad("sendCouponByEmail", "email without domain", "email", "must be a well-formed email address",
             c -> c.distribution().sendCouponByEmail(
                 new SendCouponByEmailRequest().campaign("cam_1").email("jane@"))),
-        bad("sendCouponByEmail", "couponsession of 3 characters", "couponsession", size(5, 50),
-            c -> c.distribution().sendCouponByEmail(new SendCouponByEmailRequest()
-                .campaign("cam_1").email("jane@example.com").couponsession("abc"))),
-        bad("sendCouponBySms", "phone without +", "phone", match(E164),
-            c -> c.distribution().sendCouponBySms(sms().phone("447911123456"))),
         bad("sendCouponBySms", "phone with country code 0", "phone", match(E164),
             c -> c.distribution().sendCouponBySms(sms().phone("+0447911123456"))),
         bad("sendCouponBySms", "phone of 16 digits", "phone", match(E164),
@@ -265,12 +207,12 @@ class RequestValidationTest {
         bad("sendCouponBySms", "campaign missing", "campaign", NOT_NULL,
             c -> c.distribution().sendCouponBySms(new SendCouponBySmsRequest().phone("+447911123456"))),
         // push notification
-        bad("sendPushNotification", "empty message", "message", size(1, Integer.MAX_VALUE),
-            c -> c.notifications().sendPushNotification(
-                new SendPushNotificationRequest().campaign("cam_1").message(""))),
-        bad("sendPushNotification", "message missing", "message", NOT_NULL,
-            c -> c.notifications().sendPushNotification(
-                new SendPushNotificationRequest().campaign("cam_1"))),
+        bad("sendPushNotificationToAll", "empty message", "message", size(1, Integer.MAX_VALUE),
+            c -> c.notifications().sendPushNotificationToAll(
+                new SendPushNotificationToAllRequest().campaign("cam_1").message(""))),
+        bad("sendPushNotificationToAll", "message missing", "message", NOT_NULL,
+            c -> c.notifications().sendPushNotificationToAll(
+                new SendPushNotificationToAllRequest().campaign("cam_1"))),
         // SMS groups
         bad("createSmsGroup", "empty group_name", "group_name", size(1, Integer.MAX_VALUE),
             c -> c.smsGroups().createSmsGroup(new CreateSmsGroupRequest().groupName(""))),
@@ -304,9 +246,7 @@ class RequestValidationTest {
         bad("verifyWebhook", "webhook missing", "webhook", NOT_NULL,
             c -> c.webhooks().service().verifyWebhook(new VerifyWebhookRequest())),
         bad("verifyWebhook", "webhook with a dash", "webhook", match("^(evt_[A-Za-z0-9]+|[0-9]+)$"),
-            c -> c.webhooks().service().verifyWebhook(new VerifyWebhookRequest().webhook("evt-123"))),
-        bad("verifyWebhook", "webhook of 51 characters", "webhook", size(0, 50),
-            c -> c.webhooks().service().verifyWebhook(new VerifyWebhookRequest().webhook("evt_" + text(47)))));
+            c -> c.webhooks().service().verifyWebhook(new VerifyWebhookRequest().webhook("evt-123"))));
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -335,7 +275,7 @@ class RequestValidationTest {
   @Test
   void everyBrokenRuleOfOneRequestIsReportedSorted() {
     RequestValidationException error = catchThrowableOfType(RequestValidationException.class,
-        () -> client.couponSessions().updateCouponSessions(new UpdateCouponSessionsRequest()
+        () -> client.couponSessions().batchUpdateCouponSessions(new BatchUpdateCouponSessionsRequest()
             .customfield1(text(51))));
 
     assertThat(error.violations()).containsExactly(
@@ -370,10 +310,10 @@ class RequestValidationTest {
                 new GetCouponSessionRequest().couponsession(text(50)))),
         edge("customfield1 of exactly 50 characters", "/v3/couponsession/update", "customfield1",
             text(50), c -> c.couponSessions().updateCouponSession(session().customfield1(text(50))
-                .customid(text(50)).moneySpent("12.345"))),
+                .customid(text(50)).moneySpent(new BigDecimal("12.345")))),
         edge("only endsequence of 20 digits", "/v3/batch/update", "endsequence", digits(20),
-            c -> c.couponSessions().updateCouponSessions(
-                new UpdateCouponSessionsRequest().campaign("cam_1").endsequence(digits(20)))),
+            c -> c.couponSessions().batchUpdateCouponSessions(
+                new BatchUpdateCouponSessionsRequest().campaign("cam_1").endsequence(digits(20)))),
         edge("search by email only, 5 characters", "/v3/couponsession/search", "email", "a@b.c",
             c -> c.couponSessions().searchCouponSessions(
                 new SearchCouponSessionsRequest().email("a@b.c"))),
@@ -386,7 +326,7 @@ class RequestValidationTest {
             c -> c.singleUse().createSingleUseUrl(
                 singleUse().autovalcode(CreateSingleUseUrlRequest.AutovalcodeEnum._10DIGITS))),
         edge("amount 1 and code_length 25", "/v3/multiplesingleuse/create", "code_length", "25",
-            c -> c.singleUse().createSingleUseUrls(singleUses().amount(1).codeLength(25))),
+            c -> c.singleUse().createMultipleSingleUseUrls(singleUses().amount(1).codeLength(25))),
         edge("shortest E.164 phone", "/v3/send/sms", "phone", "+12",
             c -> c.distribution().sendCouponBySms(sms().phone("+12"))),
         edge("longest E.164 phone", "/v3/send/sms", "phone", "+123456789012345",
@@ -458,8 +398,8 @@ class RequestValidationTest {
     return new CreateSingleUseUrlRequest().campaign("cam_123456");
   }
 
-  private static CreateSingleUseUrlsRequest singleUses() {
-    return new CreateSingleUseUrlsRequest().campaign("cam_123456");
+  private static CreateMultipleSingleUseUrlsRequest singleUses() {
+    return new CreateMultipleSingleUseUrlsRequest().campaign("cam_123456");
   }
 
   private static SendCouponBySmsRequest sms() {

@@ -13,6 +13,7 @@ import io.github.coupontools.sdk.exception.RateLimitException;
 import io.github.coupontools.sdk.exception.RequestValidationException;
 import io.github.coupontools.sdk.exception.UnexpectedResponseException;
 import io.github.coupontools.sdk.model.Status;
+import io.github.coupontools.sdk.model.UpdateCouponSessionStatus;
 import io.github.coupontools.sdk.Transport;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -232,8 +233,11 @@ public final class ClientInvoker implements Invoker {
       if (status == null) {
         return null;
       }
-      Status envelope = (Status) status.invoke(answer);
-      return envelope != null && "OK".equals(envelope.getStatus()) ? answer : null;
+      Object envelope = status.invoke(answer);
+      String value = envelope instanceof Status ? ((Status) envelope).getStatus()
+          : envelope instanceof UpdateCouponSessionStatus
+              ? ((UpdateCouponSessionStatus) envelope).getStatus() : null;
+      return "OK".equals(value) ? answer : null;
     } catch (IOException | RuntimeException | ReflectiveOperationException notTheUsualAnswer) {
       return null;
     }
@@ -245,7 +249,9 @@ public final class ClientInvoker implements Invoker {
     protected Method computeValue(Class<?> type) {
       try {
         Method getter = type.getMethod("getStatus");
-        return getter.getReturnType() == Status.class ? getter : null;
+        // couponsession/update has its own envelope, which may carry the operation.
+        return getter.getReturnType() == Status.class
+            || getter.getReturnType() == UpdateCouponSessionStatus.class ? getter : null;
       } catch (NoSuchMethodException noEnvelope) {
         return null;
       }

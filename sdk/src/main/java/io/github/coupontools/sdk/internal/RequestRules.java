@@ -1,8 +1,9 @@
 package io.github.coupontools.sdk.internal;
 
+import io.github.coupontools.sdk.model.BatchUpdateCouponSessionsRequest;
 import io.github.coupontools.sdk.model.CreateSingleUseUrlRequest;
+import io.github.coupontools.sdk.model.CreateSubaccountSsoTokenRequest;
 import io.github.coupontools.sdk.model.SearchCouponSessionsRequest;
-import io.github.coupontools.sdk.model.UpdateCouponSessionsRequest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,8 +17,8 @@ final class RequestRules {
 
   static List<String> check(Object request) {
     List<String> problems = new ArrayList<>();
-    if (request instanceof UpdateCouponSessionsRequest) {
-      UpdateCouponSessionsRequest batch = (UpdateCouponSessionsRequest) request;
+    if (request instanceof BatchUpdateCouponSessionsRequest) {
+      BatchUpdateCouponSessionsRequest batch = (BatchUpdateCouponSessionsRequest) request;
       if (batch.getStartsequence() == null && batch.getEndsequence() == null) {
         problems.add("startsequence/endsequence: at least one of them is required");
       }
@@ -30,6 +31,12 @@ final class RequestRules {
       SearchCouponSessionsRequest search = (SearchCouponSessionsRequest) request;
       if (search.getCode() == null && search.getPhone() == null && search.getEmail() == null) {
         problems.add("code/phone/email: at least one search field is required");
+      }
+    } else if (request instanceof CreateSubaccountSsoTokenRequest) {
+      CreateSubaccountSsoTokenRequest sso = (CreateSubaccountSsoTokenRequest) request;
+      if (sso.getPage() == CreateSubaccountSsoTokenRequest.PageEnum.UPDATE_CAMPAIGN
+          && sso.getCampaign() == null) {
+        problems.add("campaign: required when page is update_campaign");
       }
     }
     return problems;
