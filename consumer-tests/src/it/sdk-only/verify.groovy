@@ -1,0 +1,14 @@
+// The test ran (not skipped), and the SDK's runtime footprint as a consumer sees it.
+def log = new File(basedir, 'build.log').text
+assert log.contains('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0')
+
+def jars = new File(basedir, 'target/runtime-classpath.txt').text.trim().split(File.pathSeparator)
+        .collect { new File(it) }
+def bytes = jars.sum { it.length() }
+def line = String.format('SDK runtime footprint: %d jars, %.1f MB', jars.size(), bytes / 1e6)
+println line
+new File(basedir, 'footprint.txt').text = line + '\n' + jars.collect { it.name }.sort().join('\n') + '\n'
+assert jars.any { it.name.startsWith('coupontools-sdk-') }
+// Today's ceiling, so the footprint can only shrink; the redesign's target is 12 jars, 5 MB.
+assert jars.size() <= 27 : line
+return true
