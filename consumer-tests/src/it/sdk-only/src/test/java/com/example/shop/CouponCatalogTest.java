@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+// snippet:junit-extension
 @ExtendWith(CouponToolsMockExtension.class)
 class CouponCatalogTest {
 
@@ -19,3 +20,4 @@ class CouponCatalogTest {
     assertEquals(List.of("cam_123456"), catalog.couponIds());
   }
 }
+// end-snippet
