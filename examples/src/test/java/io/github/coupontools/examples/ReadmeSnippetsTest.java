@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every Java snippet of the README is a {@code // snippet:} region of a compiled example (which
- * the build also runs against the mock), so the README cannot show code that does not compile.
+ * Every Java snippet of the README is a {@code // snippet:} region of a compiled example or
+ * consumer project (which the build also runs against the mock), so the README cannot show code
+ * that does not compile.
  */
 class ReadmeSnippetsTest {
 
@@ -30,11 +31,14 @@ class ReadmeSnippetsTest {
     Path root = Paths.get(System.getProperty("coupontools.spec")).getParent().getParent();
     String readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
     List<String> regions = new ArrayList<>();
-    try (Stream<Path> sources = Files.walk(root.resolve("examples/src/main/java"))) {
-      for (Path source : sources.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList())) {
-        Matcher region = EXAMPLE_REGION.matcher(Files.readString(source, StandardCharsets.UTF_8));
-        while (region.find()) {
-          regions.add(normalize(region.group(1)));
+    // The consumer projects (built by consumer-tests) hold the snippets about users' own builds.
+    for (String dir : List.of("examples/src/main/java", "consumer-tests/src/it")) {
+      try (Stream<Path> sources = Files.walk(root.resolve(dir))) {
+        for (Path source : sources.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList())) {
+          Matcher region = EXAMPLE_REGION.matcher(Files.readString(source, StandardCharsets.UTF_8));
+          while (region.find()) {
+            regions.add(normalize(region.group(1)));
+          }
         }
       }
     }

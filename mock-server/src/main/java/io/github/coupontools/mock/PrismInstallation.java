@@ -3,6 +3,7 @@ package io.github.coupontools.mock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds the Prism executable that serves the mock, installing the pinned version with npm when
@@ -21,7 +24,12 @@ import java.util.concurrent.TimeUnit;
  * variable {@value #PRISM_ENV}; {@code node_modules/.bin/prism} or
  * {@code mock-server/node_modules/.bin/prism} in the working directory or one of its parents;
  * otherwise the version pinned by this artifact's {@code package-lock.json} is installed once into
- * {@code ~/.cache/coupontools-mock/<version>} with {@code npm ci}.
+ * {@code ~/.cache/coupontools-mock/<version>} with {@code npm ci}. Setting the cache folder
+ * ({@value #CACHE_PROPERTY} or {@value #CACHE_ENV}) skips the look-around: that folder's
+ * installation is used, as in CI, where it is cached between builds.
+ *
+ * <p>{@code java -cp coupontools-mock-<version>.jar io.github.coupontools.mock.PrismInstallation}
+ * installs Prism into the cache folder ahead of the tests (for a CI cache) and prints its path.
  */
 public final class PrismInstallation {
 
@@ -29,6 +37,14 @@ public final class PrismInstallation {
   public static final String PRISM_PROPERTY = "coupontools.prism";
   /** Environment variable naming the Prism executable. */
   public static final String PRISM_ENV = "COUPONTOOLS_PRISM";
+  /** System property naming the folder Prism is installed into and reused from. */
+  public static final String CACHE_PROPERTY = "coupontools.mock.cache";
+  /** Environment variable naming the folder Prism is installed into and reused from. */
+  public static final String CACHE_ENV = "COUPONTOOLS_MOCK_CACHE";
+
+  // Measured: `npm ci --omit=dev` of the pinned lockfile fetches and unpacks about this much.
+  private static final int DOWNLOAD_MB = 90;
+  private static final System.Logger LOG = System.getLogger(PrismInstallation.class.getName());
 
   private static final String NPM_RESOURCES = "npm/";
   private static final String NODE_MISSING =
@@ -50,13 +66,30 @@ public final class PrismInstallation {
       }
       return prism;
     }
-    return nearby().orElseGet(PrismInstallation::installIntoCache);
+    Optional<Path> cache = setting(CACHE_PROPERTY, CACHE_ENV);
+    if (cache.isPresent()) {
+      return installIntoCache(cache.get());
+    }
+    return nearby().orElseGet(() -> installIntoCache(
+        Paths.get(System.getProperty("user.home"), ".cache", "coupontools-mock")));
+  }
+
+  /**
+   * Installs Prism into the cache folder unless it is there, and prints the executable's path:
+   * the prefetch step of a CI job that caches that folder.
+   */
+  public static void main(String[] args) {
+    System.out.println(locate());
   }
 
   private static Optional<Path> configured() {
-    String value = System.getProperty(PRISM_PROPERTY);
+    return setting(PRISM_PROPERTY, PRISM_ENV);
+  }
+
+  private static Optional<Path> setting(String property, String env) {
+    String value = System.getProperty(property);
     if (value == null || value.isBlank()) {
-      value = System.getenv(PRISM_ENV);
+      value = System.getenv(env);
     }
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(Paths.get(value));
   }
@@ -73,14 +106,18 @@ public final class PrismInstallation {
     return Optional.empty();
   }
 
-  private static Path installIntoCache() {
+  private static Path installIntoCache(Path cache) {
     String lock = resource("package-lock.json");
     String version = Integer.toHexString(lock.hashCode());
-    Path home = Paths.get(System.getProperty("user.home"), ".cache", "coupontools-mock", version);
+    Path home = cache.resolve(version).toAbsolutePath();
     Path prism = home.resolve("node_modules/.bin/prism");
     if (Files.isExecutable(prism)) {
       return prism;
     }
+    LOG.log(System.Logger.Level.INFO, "Installing Prism " + prismVersion() + " for the Coupontools"
+        + " mock with npm, once: about " + DOWNLOAD_MB + " MB into " + home + " (prefetch it, for"
+        + " example for a CI cache, with: java -cp " + ownJar() + " " + PrismInstallation.class.getName()
+        + ")");
     try {
       Files.createDirectories(home);
       Files.writeString(home.resolve("package.json"), resource("package.json"));
@@ -103,6 +140,21 @@ public final class PrismInstallation {
       throw new IllegalStateException("Interrupted while installing Prism into " + home, e);
     }
     return prism;
+  }
+
+  private static String prismVersion() {
+    Matcher version = Pattern.compile("\"@stoplight/prism-cli\"\\s*:\\s*\"([^\"]+)\"")
+        .matcher(resource("package.json"));
+    return version.find() ? version.group(1) : "";
+  }
+
+  private static String ownJar() {
+    try {
+      return Paths.get(PrismInstallation.class.getProtectionDomain().getCodeSource().getLocation()
+          .toURI()).toString();
+    } catch (URISyntaxException | RuntimeException e) {
+      return "coupontools-mock.jar";
+    }
   }
 
   private static String npmCommand() {

@@ -1,0 +1,24 @@
+// The test ran (not skipped), and the SDK's runtime footprint as a consumer sees it.
+def log = new File(basedir, 'build.log').text
+assert log.contains('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0')
+
+def jars = new File(basedir, 'target/runtime-classpath.txt').text.trim().split(File.pathSeparator)
+        .collect { new File(it) }
+def bytes = jars.sum { it.length() }
+def line = String.format('SDK runtime footprint: %d jars, %.1f MB', jars.size(), bytes / 1e6)
+println line
+new File(basedir, 'footprint.txt').text = line + '\n' + jars.collect { it.name }.sort().join('\n') + '\n'
+assert jars.any { it.name.startsWith('coupontools-sdk-') }
+// The ceiling after the redesign (Jersey gone), so the footprint can only shrink; the target is 12 jars, 5 MB.
+assert jars.size() <= 15 : line
+
+// The README's prefetch command, against the cache the test filled: prints the executable.
+def mockJar = new File(localRepositoryPath,
+        "io/github/coupontools-java/coupontools-mock/${projectVersion}/coupontools-mock-${projectVersion}.jar")
+def java = new File(System.getProperty('java.home'), 'bin/java').path
+def prefetch = [java, "-Dcoupontools.mock.cache=${prismCache}", '-cp', mockJar.path,
+                'io.github.coupontools.mock.PrismInstallation'].collect { it.toString() }.execute()
+def out = prefetch.text.trim()
+assert prefetch.waitFor() == 0 : out
+assert new File(out).canExecute() && out.startsWith(prismCache.toString()) : out
+return true
