@@ -45,7 +45,7 @@ public class CallBenchmark {
   public String api;
 
   /** The client; the floor first and the SDK next to it. */
-  @Param({"floor", "sdk", "generated", "jdkHttp"})
+  @Param({"floor", "sdk", "sdkJersey", "jdkHttp"})
   public String client;
 
   private ExampleServer server;

@@ -7,14 +7,10 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.coupontools.sdk.CouponToolsClient;
-import io.github.coupontools.sdk.generated.api.CouponApi;
-import io.github.coupontools.sdk.generated.api.CouponSessionApi;
-import io.github.coupontools.sdk.generated.api.SingleUseApi;
-import io.github.coupontools.sdk.generated.invoker.ApiClient;
-import io.github.coupontools.sdk.generated.invoker.auth.ApiKeyAuth;
-import io.github.coupontools.sdk.generated.model.CreateSingleUseUrlRequest;
-import io.github.coupontools.sdk.generated.model.GetCouponSessionRequest;
-import io.github.coupontools.sdk.generated.model.ListCouponsRequest;
+import io.github.coupontools.sdk.JerseyTransport;
+import io.github.coupontools.sdk.model.CreateSingleUseUrlRequest;
+import io.github.coupontools.sdk.model.GetCouponSessionRequest;
+import io.github.coupontools.sdk.model.ListCouponsRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,8 +46,8 @@ public enum Clients {
   floor("HttpURLConnection + Jackson (floor)"),
   /** java.net.http.HttpClient (HTTP/1.1) + Jackson. */
   jdkHttp("java.net.http + Jackson"),
-  /** The generated ApiClient and API classes as openapi-generator makes them. */
-  generated("bare generated client (Jersey, default connector)"),
+  /** The SDK over its optional JerseyTransport, a Jersey client on the Apache 5 connector. */
+  sdkJersey("SDK over JerseyTransport (Jersey, Apache 5 connector)"),
   /** The SDK with its runtime, default options. */
   sdk("SDK (CouponToolsClient)"),
   /** Diagnostic: Apache HttpClient 5 (classic, pooled, no retries, no cookies) + Jackson. */
@@ -81,8 +77,8 @@ public enum Clients {
         return new Floor(baseUrl, operation);
       case jdkHttp:
         return new JdkHttp(baseUrl, operation);
-      case generated:
-        return generated(baseUrl, operation);
+      case sdkJersey:
+        return sdkJersey(baseUrl, operation);
       case sdk:
         return sdk(baseUrl, operation);
       case apache5:
@@ -94,11 +90,17 @@ public enum Clients {
     }
   }
 
-  /** The mapper of the hand-written baselines: the wire format of the generated models. */
+  /**
+   * The mapper of the hand-written baselines: the wire format of the generated models, whose
+   * string-encoded flags, numbers and dates need the same readers in any client.
+   */
   static ObjectMapper plainMapper() {
     return JsonMapper.builder()
         .serializationInclusion(JsonInclude.Include.NON_NULL)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+        .addModule(io.github.coupontools.sdk.internal.LenientBooleans.module())
+        .addModule(io.github.coupontools.sdk.internal.LenientScalars.module())
         .build();
   }
 
@@ -305,53 +307,27 @@ public enum Clients {
     }
   }
 
-  /** The generated client: ApiClient with its own Jersey client, API key auth, same timeouts. */
-  static ApiClient generatedApiClient(URI baseUrl) {
-    ApiClient api = new ApiClient();
-    api.setBasePath(baseUrl.toString());
-    ((ApiKeyAuth) api.getAuthentication("clientId")).setApiKey(ExampleServer.CLIENT_ID);
-    ((ApiKeyAuth) api.getAuthentication("clientSecret")).setApiKey(ExampleServer.CLIENT_SECRET);
-    api.setConnectTimeout(CONNECT_TIMEOUT_MS);
-    api.setReadTimeout(READ_TIMEOUT_MS);
-    return api;
+  /** A Jersey client on the Apache 5 connector with its own pool and the same timeouts. */
+  static jakarta.ws.rs.client.Client jerseyApache5Client() {
+    PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+        .setMaxConnTotal(64).setMaxConnPerRoute(64).build();
+    return jakarta.ws.rs.client.ClientBuilder.newClient(
+        new org.glassfish.jersey.client.ClientConfig()
+            .connectorProvider(new org.glassfish.jersey.apache5.connector.Apache5ConnectorProvider())
+            .property(org.glassfish.jersey.apache5.connector.Apache5ClientProperties.CONNECTION_MANAGER, pool)
+            .property(org.glassfish.jersey.client.ClientProperties.CONNECT_TIMEOUT, CONNECT_TIMEOUT_MS)
+            .property(org.glassfish.jersey.client.ClientProperties.READ_TIMEOUT, READ_TIMEOUT_MS));
   }
 
-  private static Call generated(URI baseUrl, Operation operation) {
-    ApiClient api = generatedApiClient(baseUrl);
-    Supplier<Object> call;
-    switch (operation) {
-      case listCoupons: {
-        CouponApi coupons = new CouponApi(api);
-        ListCouponsRequest request = (ListCouponsRequest) operation.request;
-        call = () -> coupons.listCoupons(request);
-        break;
-      }
-      case getCouponSession: {
-        CouponSessionApi sessions = new CouponSessionApi(api);
-        GetCouponSessionRequest request = (GetCouponSessionRequest) operation.request;
-        call = () -> sessions.getCouponSession(request);
-        break;
-      }
-      case createSingleUseUrl: {
-        SingleUseApi singleUse = new SingleUseApi(api);
-        CreateSingleUseUrlRequest request = (CreateSingleUseUrlRequest) operation.request;
-        call = () -> singleUse.createSingleUseUrl(request);
-        break;
-      }
-      default:
-        throw new AssertionError(operation);
-    }
-    return new Call() {
-      @Override
-      public Object get() {
-        return call.get();
-      }
-
-      @Override
-      public void close() {
-        api.getHttpClient().close();
-      }
-    };
+  private static Call sdkJersey(URI baseUrl, Operation operation) {
+    jakarta.ws.rs.client.Client jaxRs = jerseyApache5Client();
+    CouponToolsClient client = CouponToolsClient.builder()
+        .clientId(ExampleServer.CLIENT_ID)
+        .clientSecret(ExampleServer.CLIENT_SECRET)
+        .baseUrl(baseUrl)
+        .transport(JerseyTransport.using(jaxRs))
+        .build();
+    return sdkCall(client, operation, jaxRs::close);
   }
 
   /** The SDK client as an application builds it: credentials and base URL, defaults otherwise. */
@@ -364,7 +340,10 @@ public enum Clients {
   }
 
   private static Call sdk(URI baseUrl, Operation operation) {
-    CouponToolsClient client = sdkClient(baseUrl);
+    return sdkCall(sdkClient(baseUrl), operation, () -> { });
+  }
+
+  private static Call sdkCall(CouponToolsClient client, Operation operation, Runnable afterClose) {
     Supplier<Object> call;
     switch (operation) {
       case listCoupons: {
@@ -394,6 +373,7 @@ public enum Clients {
       @Override
       public void close() {
         client.close();
+        afterClose.run();
       }
     };
   }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.coupontools.mock.PrismMock;
 import io.github.coupontools.sdk.CouponToolsClient;
-import io.github.coupontools.sdk.generated.model.ListCouponSessionsRequest;
-import io.github.coupontools.sdk.generated.model.ListCouponSessionsResponse;
+import io.github.coupontools.sdk.model.ListCouponSessionsRequest;
+import io.github.coupontools.sdk.model.ListCouponSessionsResponse;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
 public final class Harness {
 
   static final int[] PAGINATION_SIZES = {10_000, 100_000};
-  static final List<Clients> COLD_START_CLIENTS = List.of(Clients.floor, Clients.generated,
+  static final List<Clients> COLD_START_CLIENTS = List.of(Clients.floor, Clients.sdkJersey,
       Clients.sdk);
   static final int PRISM_THREADS = 8;
 

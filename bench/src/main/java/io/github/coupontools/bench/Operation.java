@@ -1,11 +1,11 @@
 package io.github.coupontools.bench;
 
-import io.github.coupontools.sdk.generated.model.CreateSingleUseUrlRequest;
-import io.github.coupontools.sdk.generated.model.CreateSingleUseUrlResponse;
-import io.github.coupontools.sdk.generated.model.GetCouponSessionRequest;
-import io.github.coupontools.sdk.generated.model.GetCouponSessionResponse;
-import io.github.coupontools.sdk.generated.model.ListCouponsRequest;
-import io.github.coupontools.sdk.generated.model.ListCouponsResponse;
+import io.github.coupontools.sdk.model.CreateSingleUseUrlRequest;
+import io.github.coupontools.sdk.model.CreateSingleUseUrlResponse;
+import io.github.coupontools.sdk.model.GetCouponSessionRequest;
+import io.github.coupontools.sdk.model.GetCouponSessionResponse;
+import io.github.coupontools.sdk.model.ListCouponsRequest;
+import io.github.coupontools.sdk.model.ListCouponsResponse;
 import java.util.function.Predicate;
 
 /**
@@ -17,14 +17,14 @@ public enum Operation {
       ListCouponsResponse.class, response -> {
         ListCouponsResponse coupons = (ListCouponsResponse) response;
         return ok(coupons.getStatus()) && coupons.getCouponInfo().size() == 1
-            && "cam_123456".equals(coupons.getCouponInfo().get(0).getID());
+            && "cam_123456".equals(coupons.getCouponInfo().get(0).getId());
       }),
   getCouponSession("/v3/couponsession/data",
       new GetCouponSessionRequest().couponsession("ac6s7u3g8a25ja7x9qg87"),
       GetCouponSessionResponse.class, response -> {
         GetCouponSessionResponse session = (GetCouponSessionResponse) response;
         return ok(session.getStatus()) && "kkfiznr8Yp8630h82es8d".equals(session.getSession())
-            && "1".equals(session.getData().getStatus().getClaimed());
+            && Boolean.TRUE.equals(session.getData().getStatus().getClaimed());
       }),
   createSingleUseUrl("/v3/singleuse/create", new CreateSingleUseUrlRequest().campaign("cam_123456"),
       CreateSingleUseUrlResponse.class, response -> {
@@ -45,7 +45,7 @@ public enum Operation {
     this.check = check;
   }
 
-  private static boolean ok(io.github.coupontools.sdk.generated.model.Status status) {
+  private static boolean ok(io.github.coupontools.sdk.model.Status status) {
     return status != null && "OK".equals(status.getStatus());
   }
 }

@@ -32,7 +32,7 @@ public final class Report {
 
   /** The SDK may cost at most this much more per call than the floor. */
   static final double TARGET = 1.20;
-  static final List<String> MAIN_CLIENTS = List.of("floor", "jdkHttp", "generated", "sdk");
+  static final List<String> MAIN_CLIENTS = List.of("floor", "jdkHttp", "sdkJersey", "sdk");
   static final List<String> OPERATIONS = List.of("listCoupons", "getCouponSession",
       "createSingleUseUrl");
 
@@ -135,9 +135,9 @@ public final class Report {
         + " and on 2 cores at 32 threads it is what bounds throughput. Errors count failed calls"
         + " and answers that are not the documented example, warm-up included.\n\n");
     md.append("Clients: **floor** = hand-written HttpURLConnection + Jackson; **jdkHttp** ="
-        + " java.net.http.HttpClient (HTTP/1.1) + Jackson; **generated** = the bare generated"
-        + " `ApiClient` + `CouponApi`/`CouponSessionApi`/`SingleUseApi` as openapi-generator makes"
-        + " them (Jersey, default connector); **sdk** = `CouponToolsClient` with all its runtime"
+        + " java.net.http.HttpClient (HTTP/1.1) + Jackson; **sdkJersey** = `CouponToolsClient` over"
+        + " its optional `JerseyTransport` (a Jersey client on the Apache 5 connector);"
+        + " **sdk** = `CouponToolsClient` with its default transport and all its runtime"
         + " (validation, retries with the default 2, error mapping, SLF4J logging at INFO through"
         + " slf4j-simple).\n\n");
 
@@ -274,7 +274,7 @@ public final class Report {
       text.append(String.format(Locale.ROOT, "- listCoupons, %d thread%s: the transport alone"
           + " (apache5) costs %s the floor's mean latency and %s its CPU per call (%s vs %s µs);"
           + " the SDK's runtime on top of it (validation, retry policy, status and error checks,"
-          + " the generated API's per-call plumbing) %s the latency and %s the CPU (%s µs).",
+          + " the generated service and its invoker) %s the latency and %s the CPU (%s µs).",
           threads, threads == 1 ? "" : "s", ratio(apache.mean / floor.mean),
           ratio(apache.cpuPerCall / floor.cpuPerCall), num(apache.cpuPerCall),
           num(floor.cpuPerCall), ratio(sdk.mean / apache.mean),
@@ -463,17 +463,17 @@ public final class Report {
         + " measured by the parent from the process launch to the completion time the child"
         + " prints; **main to first call** inside the child from `main`.\n\n");
     md.append("| client | launch to first call, median (all) | main to first call, median |"
-        + " vs generated | vs floor |\n|---|---|---|---|---|\n");
+        + " vs sdkJersey | vs floor |\n|---|---|---|---|---|\n");
     JsonNode clients = coldStart.path("clients");
     long floor = clients.path("floor").path("medianLaunchToFirstCallMs").asLong(0);
-    long generated = clients.path("generated").path("medianLaunchToFirstCallMs").asLong(0);
+    long jersey = clients.path("sdkJersey").path("medianLaunchToFirstCallMs").asLong(0);
     clients.fields().forEachRemaining(e -> {
       JsonNode c = e.getValue();
       long median = c.path("medianLaunchToFirstCallMs").asLong();
       md.append("| ").append(e.getKey()).append(" | ").append(median).append(" ms (")
           .append(join(c.path("launchToFirstCallMs"))).append(") | ")
           .append(c.path("medianMainToFirstCallMs").asLong()).append(" ms | ")
-          .append(generated > 0 ? ratio(median / (double) generated) : "-").append(" | ")
+          .append(jersey > 0 ? ratio(median / (double) jersey) : "-").append(" | ")
           .append(floor > 0 ? ratio(median / (double) floor) : "-").append(" |\n");
     });
     md.append('\n');
@@ -512,7 +512,7 @@ public final class Report {
           .append("\n\n");
       return;
     }
-    md.append("The SDK jar (generated client and runtime) and its runtime dependencies"
+    md.append("The SDK jar (generated services and models, runtime) and its runtime dependencies"
         + " (`dependency:build-classpath -DincludeScope=runtime` of the sdk module).\n\n");
     md.append("| SDK jar | runtime dependencies | their size | SDK + dependencies |\n");
     md.append("|---|---|---|---|\n");

@@ -12,8 +12,8 @@ import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import io.github.coupontools.sdk.exception.NotFoundException;
-import io.github.coupontools.sdk.generated.model.CreateSubaccountSsoTokenRequest;
-import io.github.coupontools.sdk.generated.model.CreateSubaccountSsoTokenResponse;
+import io.github.coupontools.sdk.model.CreateSubaccountSsoTokenRequest;
+import io.github.coupontools.sdk.model.CreateSubaccountSsoTokenResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,7 +38,7 @@ class AccountContractTest extends ConsumerContract {
     CreateSubaccountSsoTokenResponse response = client(server).account()
         .createSubaccountSsoToken(new CreateSubaccountSsoTokenRequest().subaccount("sub_1234"));
 
-    assertThat(response.getSubaccount().getID()).matches("sub_\\d+");
+    assertThat(response.getSubaccount().getId()).matches("sub_\\d+");
     assertThat(response.getSubaccount().getToken()).isNotBlank();
   }
 

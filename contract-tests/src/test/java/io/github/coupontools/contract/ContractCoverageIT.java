@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.coupontools.sdk.CouponToolsClient;
+import io.github.coupontools.sdk.service.WebhooksService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
@@ -121,24 +122,27 @@ class ContractCoverageIT {
     }
   }
 
-  /** operationId -> "group().method" for the public methods of the client's generated groups. */
+  /** operationId -> "group().method" for the public methods of the client's generated services. */
   private static Map<String, String> sdkMethods() {
     Map<String, String> methods = new TreeMap<>();
     for (Method group : CouponToolsClient.class.getMethods()) {
       Class<?> api = group.getReturnType();
-      if (group.getParameterCount() != 0 || Modifier.isStatic(group.getModifiers())
-          || !api.getPackageName().endsWith(".generated.api")) {
-        continue;
-      }
-      for (Method operation : api.getMethods()) {
-        if (Modifier.isPublic(operation.getModifiers())
-            && operation.getDeclaringClass() == api) {
-          methods.putIfAbsent(operation.getName(), group.getName() + "()."
-              + operation.getName());
-        }
+      if (group.getParameterCount() == 0 && !Modifier.isStatic(group.getModifiers())
+          && api.getPackageName().endsWith(".service")) {
+        addOperations(methods, group.getName() + "()", api);
       }
     }
+    addOperations(methods, "webhooks().service()", WebhooksService.class);
     return methods;
+  }
+
+  private static void addOperations(Map<String, String> methods, String prefix, Class<?> api) {
+    for (Method operation : api.getMethods()) {
+      if (Modifier.isPublic(operation.getModifiers()) && !Modifier.isStatic(operation.getModifiers())
+          && operation.getDeclaringClass() == api && !operation.getName().equals("toString")) {
+        methods.putIfAbsent(operation.getName(), prefix + "." + operation.getName());
+      }
+    }
   }
 
   private static final class PactCounts {

@@ -14,23 +14,26 @@ import au.com.dius.pact.core.model.annotations.Pact;
 import io.github.coupontools.sdk.exception.InvalidParameterException;
 import io.github.coupontools.sdk.exception.NotFoundException;
 import io.github.coupontools.sdk.exception.SessionStateException;
-import io.github.coupontools.sdk.generated.model.BatchUpdateCouponSessionsRequest;
-import io.github.coupontools.sdk.generated.model.BatchUpdateCouponSessionsResponse;
-import io.github.coupontools.sdk.generated.model.CouponSessionStatus;
-import io.github.coupontools.sdk.generated.model.CouponSessionSummary;
-import io.github.coupontools.sdk.generated.model.DeleteCouponSessionRequest;
-import io.github.coupontools.sdk.generated.model.DeleteCouponSessionResponse;
-import io.github.coupontools.sdk.generated.model.GenerateCouponSessionBarcodeRequest;
-import io.github.coupontools.sdk.generated.model.GenerateCouponSessionBarcodeResponse;
-import io.github.coupontools.sdk.generated.model.GetCouponSessionRequest;
-import io.github.coupontools.sdk.generated.model.GetCouponSessionResponse;
-import io.github.coupontools.sdk.generated.model.ListCouponSessionsRequest;
-import io.github.coupontools.sdk.generated.model.ListCouponSessionsResponse;
-import io.github.coupontools.sdk.generated.model.SearchCouponSessionsRequest;
-import io.github.coupontools.sdk.generated.model.SearchCouponSessionsResponse;
-import io.github.coupontools.sdk.generated.model.SearchResult;
-import io.github.coupontools.sdk.generated.model.UpdateCouponSessionRequest;
-import io.github.coupontools.sdk.generated.model.UpdateCouponSessionResponse;
+import io.github.coupontools.sdk.model.BatchUpdateCouponSessionsRequest;
+import io.github.coupontools.sdk.model.BatchUpdateCouponSessionsResponse;
+import io.github.coupontools.sdk.model.CouponSessionStatus;
+import io.github.coupontools.sdk.model.CouponSessionSummary;
+import io.github.coupontools.sdk.model.DeleteCouponSessionRequest;
+import io.github.coupontools.sdk.model.DeleteCouponSessionResponse;
+import io.github.coupontools.sdk.model.GenerateCouponSessionBarcodeRequest;
+import io.github.coupontools.sdk.model.GenerateCouponSessionBarcodeResponse;
+import io.github.coupontools.sdk.model.GetCouponSessionRequest;
+import io.github.coupontools.sdk.model.GetCouponSessionResponse;
+import io.github.coupontools.sdk.model.ListCouponSessionsRequest;
+import io.github.coupontools.sdk.model.ListCouponSessionsResponse;
+import io.github.coupontools.sdk.model.SearchCouponSessionsRequest;
+import io.github.coupontools.sdk.model.SearchCouponSessionsResponse;
+import io.github.coupontools.sdk.model.SearchResult;
+import io.github.coupontools.sdk.model.UpdateCouponSessionRequest;
+import io.github.coupontools.sdk.model.UpdateCouponSessionResponse;
+import io.github.coupontools.sdk.model.BatchUpdateCouponSessionsRequest;
+import io.github.coupontools.sdk.model.BatchUpdateCouponSessionsResponse;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -73,11 +76,11 @@ class CouponSessionsContractTest extends ConsumerContract {
     assertThat(page.getData()).hasSize(1);
     CouponSessionSummary session = page.getData().get(0);
     assertThat(session.getSession()).isEqualTo("kkfiznr8gp8630h82es8d");
-    assertThat(session.getSequenceid()).isEqualTo("19878460");
+    assertThat(session.getSequenceid()).isEqualTo(19878460L);
     CouponSessionStatus status = session.getStatus();
-    assertThat(status.getClaimed()).isEqualTo("1");
-    assertThat(status.getClaimDateUtc()).isEqualTo("2019-03-25 10:44:05");
-    assertThat(status.getOpenDateUtc()).isEmpty();
+    assertThat(status.getClaimed()).isTrue();
+    assertThat(status.getClaimDateUtc()).isEqualTo(Instant.parse("2019-03-25T10:44:05Z"));
+    assertThat(status.getOpenDateUtc()).isNull();
   }
 
   private static ListCouponSessionsRequest firstPageOf(String coupon) {
@@ -201,9 +204,9 @@ class CouponSessionsContractTest extends ConsumerContract {
     assertThat(response.getAction()).isEqualTo("retrieve_all_session_data");
     assertThat(response.getSessionUrl()).startsWith("https://digicpn.com/p/")
         .endsWith(response.getSession());
-    assertThat(response.getSequenceid()).isEqualTo("19878460");
-    assertThat(response.getData().getStatus().getClaimed()).isEqualTo("1");
-    assertThat(response.getData().getStatus().getValidated()).isEqualTo("0");
+    assertThat(response.getSequenceid()).isEqualTo(19878460L);
+    assertThat(response.getData().getStatus().getClaimed()).isTrue();
+    assertThat(response.getData().getStatus().getValidated()).isFalse();
   }
 
   @Pact(consumer = CONSUMER)
@@ -286,7 +289,8 @@ class CouponSessionsContractTest extends ConsumerContract {
         .batchUpdateCouponSessions(validateFromSequence());
 
     assertThat(response.getActionQuantity()).isEqualTo(3);
-    assertThat(response.getActionDate()).isEqualTo("2019-04-10 11:35:36");
+    assertThat(response.getActionDate())
+        .isEqualTo(java.time.LocalDateTime.of(2019, 4, 10, 11, 35, 36));
   }
 
   @Pact(consumer = CONSUMER)
@@ -326,13 +330,14 @@ class CouponSessionsContractTest extends ConsumerContract {
         .searchCouponSessions(new SearchCouponSessionsRequest().campaign("cam_12345")
             .code("1020402010203040053"));
 
-    assertThat(response.getResultsFound()).isEqualTo("1");
+    assertThat(response.getResultsFound()).isEqualTo(1L);
     assertThat(response.getSearchresults()).hasSize(1);
     SearchResult result = response.getSearchresults().get(0);
     assertThat(result.getCustomValidationCode()).isEqualTo("1020402010203040053");
     assertThat(result.getSingleUseUrl()).endsWith(result.getSession());
-    assertThat(result.getCoupon().getID()).matches("cam_\\d+");
-    assertThat(result.getData().getStatus().getCreatedDateUtc()).isEqualTo("2019-03-25 10:43:50");
+    assertThat(result.getCoupon().getId()).matches("cam_\\d+");
+    assertThat(result.getData().getStatus().getCreatedDateUtc())
+        .isEqualTo(Instant.parse("2019-03-25T10:43:50Z"));
   }
 
   @Pact(consumer = CONSUMER)

@@ -13,13 +13,14 @@ import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import io.github.coupontools.sdk.exception.AuthenticationException;
 import io.github.coupontools.sdk.exception.NotFoundException;
-import io.github.coupontools.sdk.generated.model.Coupon;
-import io.github.coupontools.sdk.generated.model.CreateCouponRequest;
-import io.github.coupontools.sdk.generated.model.CreateCouponResponse;
-import io.github.coupontools.sdk.generated.model.GetCouponRequest;
-import io.github.coupontools.sdk.generated.model.GetCouponResponse;
-import io.github.coupontools.sdk.generated.model.ListCouponsRequest;
-import io.github.coupontools.sdk.generated.model.ListCouponsResponse;
+import io.github.coupontools.sdk.model.Coupon;
+import io.github.coupontools.sdk.model.CreateCouponRequest;
+import io.github.coupontools.sdk.model.CreateCouponResponse;
+import io.github.coupontools.sdk.model.GetCouponRequest;
+import io.github.coupontools.sdk.model.GetCouponResponse;
+import io.github.coupontools.sdk.model.ListCouponsRequest;
+import io.github.coupontools.sdk.model.ListCouponsResponse;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,12 +48,12 @@ class CouponsContractTest extends ConsumerContract {
         .listCoupons(new ListCouponsRequest().onlyActive(true));
 
     assertThat(response.getStatus().getStatus()).isEqualTo("OK");
-    assertThat(response.getAmountOfCampaigns()).as("amount_of_campaigns").isEqualTo("1");
+    assertThat(response.getAmountOfCampaigns()).as("amount_of_campaigns").isEqualTo(1L);
     assertThat(response.getCouponInfo()).as("coupon_info").hasSize(1);
     Coupon coupon = response.getCouponInfo().get(0);
-    assertThat(coupon.getID()).isEqualTo("cam_123456");
+    assertThat(coupon.getId()).isEqualTo("cam_123456");
     assertThat(coupon.getUrl()).isEqualTo("https://digicpn.com/p/tn91r7");
-    assertThat(coupon.getExpirydate()).isEqualTo("2018-01-01 04:59:00");
+    assertThat(coupon.getExpirydate()).isEqualTo(Instant.parse("2018-01-01T04:59:00Z"));
     assertThat(coupon.getLocations()).extracting("name").containsExactly("New York");
   }
 
@@ -114,7 +115,7 @@ class CouponsContractTest extends ConsumerContract {
     Coupon coupon = response.getCouponInfo();
     assertThat(coupon.getTitle()).isEqualTo("10% OFF");
     assertThat(coupon.getSubtitle()).isEqualTo("On all pizzas");
-    assertThat(coupon.getExpirydate()).isEqualTo("2018-08-12 11:19:00");
+    assertThat(coupon.getExpirydate()).isEqualTo(Instant.parse("2018-08-12T11:19:00Z"));
     assertThat(coupon.getTimezone()).isEqualTo("UTC");
     assertThat(coupon.getBanner5()).startsWith("https://");
   }
@@ -152,7 +153,7 @@ class CouponsContractTest extends ConsumerContract {
     CreateCouponResponse response = client(server).coupons()
         .createCoupon(new CreateCouponRequest().template("cam_123456"));
 
-    assertThat(response.getCouponInfo().getID()).matches("cam_\\d+");
+    assertThat(response.getCouponInfo().getId()).matches("cam_\\d+");
     assertThat(response.getCouponInfo().getCode()).isEqualTo("eM4SY2");
     assertThat(response.getCouponInfo().getName()).isEqualTo("test");
   }

@@ -12,10 +12,10 @@ import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import io.github.coupontools.sdk.exception.AuthenticationException;
-import io.github.coupontools.sdk.generated.model.SendCouponByEmailRequest;
-import io.github.coupontools.sdk.generated.model.SendCouponByEmailResponse;
-import io.github.coupontools.sdk.generated.model.SendCouponBySmsRequest;
-import io.github.coupontools.sdk.generated.model.SendCouponBySmsResponse;
+import io.github.coupontools.sdk.model.SendCouponByEmailRequest;
+import io.github.coupontools.sdk.model.SendCouponByEmailResponse;
+import io.github.coupontools.sdk.model.SendCouponBySmsRequest;
+import io.github.coupontools.sdk.model.SendCouponBySmsResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

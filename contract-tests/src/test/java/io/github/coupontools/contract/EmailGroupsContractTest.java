@@ -13,13 +13,13 @@ import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import io.github.coupontools.sdk.exception.AuthenticationException;
 import io.github.coupontools.sdk.exception.NotFoundException;
-import io.github.coupontools.sdk.generated.model.AddEmailContactRequest;
-import io.github.coupontools.sdk.generated.model.AddEmailContactResponse;
-import io.github.coupontools.sdk.generated.model.CreateEmailGroupRequest;
-import io.github.coupontools.sdk.generated.model.CreateEmailGroupResponse;
-import io.github.coupontools.sdk.generated.model.ListEmailContactsRequest;
-import io.github.coupontools.sdk.generated.model.ListEmailContactsResponse;
-import io.github.coupontools.sdk.generated.model.ListEmailGroupsResponse;
+import io.github.coupontools.sdk.model.AddEmailContactRequest;
+import io.github.coupontools.sdk.model.AddEmailContactResponse;
+import io.github.coupontools.sdk.model.CreateEmailGroupRequest;
+import io.github.coupontools.sdk.model.CreateEmailGroupResponse;
+import io.github.coupontools.sdk.model.ListEmailContactsRequest;
+import io.github.coupontools.sdk.model.ListEmailContactsResponse;
+import io.github.coupontools.sdk.model.ListEmailGroupsResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,11 +46,11 @@ class EmailGroupsContractTest extends ConsumerContract {
   @Test
   @PactTestFor(pactMethod = "emailGroups")
   void listEmailGroupsReturnsTheGroupsWithTheirIds(MockServer server) {
-    ListEmailGroupsResponse response = client(server).emailGroups().listEmailGroups(Map.of());
+    ListEmailGroupsResponse response = client(server).emailGroups().listEmailGroups();
 
     assertThat(response.getAmountOfGroups()).isEqualTo(2);
     assertThat(response.getGroup()).hasSize(2)
-        .allSatisfy(group -> assertThat(group.getID()).matches("gro_\\d+"));
+        .allSatisfy(group -> assertThat(group.getId()).matches("gro_\\d+"));
   }
 
   @Pact(consumer = CONSUMER)
@@ -66,7 +66,7 @@ class EmailGroupsContractTest extends ConsumerContract {
   @PactTestFor(pactMethod = "emailGroupsWithoutService")
   void listEmailGroupsWithoutTheEmailServiceFailsWithCode103(MockServer server) {
     assertFailsWith(AuthenticationException.class, 422, 103, NOT_CONNECTED,
-        () -> client(server).emailGroups().listEmailGroups(Map.of()));
+        () -> client(server).emailGroups().listEmailGroups());
   }
 
   // listEmailContacts
@@ -87,9 +87,9 @@ class EmailGroupsContractTest extends ConsumerContract {
         .listEmailContacts(new ListEmailContactsRequest().emailgroup("gro_12345"));
 
     assertThat(response.getGroupId()).matches("gro_\\d+");
-    assertThat(response.getAmountOfContacts()).isEqualTo("2");
+    assertThat(response.getAmountOfContacts()).isEqualTo(2L);
     assertThat(response.getContact()).hasSize(2)
-        .allSatisfy(contact -> assertThat(contact.getID()).matches("con_\\d+"));
+        .allSatisfy(contact -> assertThat(contact.getId()).matches("con_\\d+"));
   }
 
   @Pact(consumer = CONSUMER)

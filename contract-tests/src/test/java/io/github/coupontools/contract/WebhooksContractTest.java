@@ -12,10 +12,10 @@ import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import io.github.coupontools.sdk.exception.NotFoundException;
-import io.github.coupontools.sdk.generated.model.VerifyWebhookRequest;
-import io.github.coupontools.sdk.generated.model.VerifyWebhookResponse;
-import io.github.coupontools.sdk.generated.model.VerifyWebhookV3Request;
-import io.github.coupontools.sdk.generated.model.VerifyWebhookV3Response;
+import io.github.coupontools.sdk.model.VerifyWebhookRequest;
+import io.github.coupontools.sdk.model.VerifyWebhookResponse;
+import io.github.coupontools.sdk.model.VerifyWebhookV3Request;
+import io.github.coupontools.sdk.model.VerifyWebhookV3Response;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,12 +37,13 @@ class WebhooksContractTest extends ConsumerContract {
   @Test
   @PactTestFor(pactMethod = "sentWebhook")
   void verifyWebhookReturnsTheKeyFactsOfTheEvent(MockServer server) {
-    VerifyWebhookResponse response = client(server).webhooks()
+    VerifyWebhookResponse response = client(server).webhooks().service()
         .verifyWebhook(new VerifyWebhookRequest().webhook("evt_01234567890123456789"));
 
     assertThat(response.getWebhook()).isEqualTo("evt_01234567890123456789");
     assertThat(response.getType()).isEqualTo("coupon_claimed");
-    assertThat(response.getDatetime()).isEqualTo("2020-12-01 01:23:45");
+    assertThat(response.getDatetime())
+        .isEqualTo(java.time.LocalDateTime.of(2020, 12, 1, 1, 23, 45));
     assertThat(response.getCoupon()).matches("cam_\\d+");
     assertThat(response.getStatcode()).isNotBlank();
   }
@@ -60,7 +61,7 @@ class WebhooksContractTest extends ConsumerContract {
   @PactTestFor(pactMethod = "unknownWebhook")
   void verifyWebhookOfAnUnknownEventFailsWithNotFound509(MockServer server) {
     assertFailsWith(NotFoundException.class, 422, 509, "Webhook not found",
-        () -> client(server).webhooks()
+        () -> client(server).webhooks().service()
             .verifyWebhook(new VerifyWebhookRequest().webhook("evt_00000000000000000000")));
   }
 
@@ -76,7 +77,7 @@ class WebhooksContractTest extends ConsumerContract {
   @Test
   @PactTestFor(pactMethod = "sentWebhookV3")
   void verifyWebhookV3ReturnsTheResultAndTheSessionOfTheEvent(MockServer server) {
-    VerifyWebhookV3Response response = client(server).webhooks()
+    VerifyWebhookV3Response response = client(server).webhooks().service()
         .verifyWebhookV3(new VerifyWebhookV3Request().webhook("evt_JsOKTu2rlzjZsxPaleUx"));
 
     assertThat(response.getResult()).isEqualTo("valid");
@@ -99,7 +100,7 @@ class WebhooksContractTest extends ConsumerContract {
   @PactTestFor(pactMethod = "unknownWebhookV3")
   void verifyWebhookV3OfAnUnknownEventFailsWithNotFound509(MockServer server) {
     assertFailsWith(NotFoundException.class, 422, 509, "Webhook not found.",
-        () -> client(server).webhooks()
+        () -> client(server).webhooks().service()
             .verifyWebhookV3(new VerifyWebhookV3Request().webhook("evt_00000000000000000000")));
   }
 }

@@ -31,7 +31,7 @@ public final class ConfigureClient {
       System.out.println(client);
       System.out.println(exports.options());
       System.out.println(client.coupons().listCoupons(
-          new io.github.coupontools.sdk.generated.model.ListCouponsRequest()).getAmountOfCampaigns()
+          new io.github.coupontools.sdk.model.ListCouponsRequest()).getAmountOfCampaigns()
           + " coupon(s)");
     }
   }

@@ -1,7 +1,7 @@
 package io.github.coupontools.examples;
 
 import io.github.coupontools.sdk.CouponToolsClient;
-import io.github.coupontools.sdk.generated.model.ListCouponSessionsRequest;
+import io.github.coupontools.sdk.model.ListCouponSessionsRequest;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**

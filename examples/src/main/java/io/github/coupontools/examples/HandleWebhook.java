@@ -3,7 +3,7 @@ package io.github.coupontools.examples;
 import io.github.coupontools.sdk.CouponToolsClient;
 import io.github.coupontools.sdk.WebhookEvent;
 import io.github.coupontools.sdk.Webhooks;
-import io.github.coupontools.sdk.generated.model.CouponWebhookEvent;
+import io.github.coupontools.sdk.model.CouponWebhookEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,8 +23,8 @@ public final class HandleWebhook {
         : new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
     try (CouponToolsClient client = Env.client()) {
       // snippet:handle-webhook
-      WebhookEvent event = client.webhookEvents().parse(body);
-      Webhooks.Verification verification = client.webhookEvents().verify(event);
+      WebhookEvent event = client.webhooks().parse(body);
+      Webhooks.Verification verification = client.webhooks().verify(event);
       if (!verification.verified()) {
         System.out.println("Rejected " + event.id() + ": " + verification.problems());
         return;

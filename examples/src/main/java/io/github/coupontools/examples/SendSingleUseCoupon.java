@@ -3,10 +3,10 @@ package io.github.coupontools.examples;
 import io.github.coupontools.sdk.CouponToolsClient;
 import io.github.coupontools.sdk.exception.CouponToolsException;
 import io.github.coupontools.sdk.exception.DeliveryException;
-import io.github.coupontools.sdk.generated.model.CreateSingleUseUrlRequest;
-import io.github.coupontools.sdk.generated.model.CreateSingleUseUrlResponse;
-import io.github.coupontools.sdk.generated.model.SendCouponByEmailRequest;
-import io.github.coupontools.sdk.generated.model.SendCouponByEmailResponse;
+import io.github.coupontools.sdk.model.CreateSingleUseUrlRequest;
+import io.github.coupontools.sdk.model.CreateSingleUseUrlResponse;
+import io.github.coupontools.sdk.model.SendCouponByEmailRequest;
+import io.github.coupontools.sdk.model.SendCouponByEmailResponse;
 
 /**
  * Creates a personal single-use URL for a customer, then emails that coupon session to them.

@@ -3,8 +3,9 @@ package io.github.coupontools.examples;
 import io.github.coupontools.sdk.CouponToolsClient;
 import io.github.coupontools.sdk.exception.NotFoundException;
 import io.github.coupontools.sdk.exception.SessionStateException;
-import io.github.coupontools.sdk.generated.model.UpdateCouponSessionRequest;
-import io.github.coupontools.sdk.generated.model.UpdateCouponSessionResponse;
+import io.github.coupontools.sdk.model.UpdateCouponSessionRequest;
+import io.github.coupontools.sdk.model.UpdateCouponSessionResponse;
+import java.math.BigDecimal;
 
 /**
  * A till validates the coupon a customer shows, and tells the cashier when it was already used.
@@ -16,7 +17,7 @@ public final class ValidateAtTill {
 
   public static void main(String[] args) {
     String session = args.length > 0 ? args[0] : "ac6s7u3g8a25ja7x9qg87";
-    String spent = args.length > 1 ? args[1] : "12.500";
+    BigDecimal spent = new BigDecimal(args.length > 1 ? args[1] : "12.50");
     try (CouponToolsClient client = Env.client()) {
       // snippet:validate-at-till
       try {

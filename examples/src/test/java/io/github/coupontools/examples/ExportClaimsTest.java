@@ -17,7 +17,7 @@ class ExportClaimsTest {
     assertThat(run.exitCode).as(run.toString()).isZero();
     assertThat(run.stdout.lines()).containsExactly(
         "session,sequenceid,claimed_at_utc,validated",
-        "kkfiznr8gp8630h82es8d,19878460,2019-03-25 10:44:05,0",
+        "kkfiznr8gp8630h82es8d,19878460,2019-03-25T10:44:05Z,false",
         "1 claimed session(s)");
   }
 }

@@ -18,6 +18,6 @@ class ListCouponsTest {
     assertThat(run.stdout).as(run.toString()).contains(
         "1 coupon(s)",
         "cam_123456  active  API EXAMPLE CAMPAIGN  https://digicpn.com/p/tn91r7",
-        "Coupon cam_123456: 10% OFF - On all pizzas, expires 2018-08-12 11:19:00 UTC");
+        "Coupon cam_123456: 10% OFF - On all pizzas, expires 2018-08-12T11:19:00Z (coupon time zone UTC)");
   }
 }

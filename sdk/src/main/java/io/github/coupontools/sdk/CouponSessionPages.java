@@ -2,10 +2,10 @@ package io.github.coupontools.sdk;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.coupontools.sdk.exception.UnexpectedResponseException;
-import io.github.coupontools.sdk.generated.api.CouponSessionApi;
-import io.github.coupontools.sdk.generated.model.CouponSessionSummary;
-import io.github.coupontools.sdk.generated.model.ListCouponSessionsRequest;
-import io.github.coupontools.sdk.generated.model.ListCouponSessionsResponse;
+import io.github.coupontools.sdk.service.CouponSessionService;
+import io.github.coupontools.sdk.model.CouponSessionSummary;
+import io.github.coupontools.sdk.model.ListCouponSessionsRequest;
+import io.github.coupontools.sdk.model.ListCouponSessionsResponse;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -35,10 +35,10 @@ public final class CouponSessionPages {
   /** The smallest documented page size. */
   public static final int SMALLEST_PAGE_SIZE = 100;
 
-  private final CouponSessionApi api;
+  private final CouponSessionService api;
   private final ObjectMapper mapper;
 
-  CouponSessionPages(CouponSessionApi api, ObjectMapper mapper) {
+  CouponSessionPages(CouponSessionService api, ObjectMapper mapper) {
     this.api = api;
     this.mapper = mapper;
   }

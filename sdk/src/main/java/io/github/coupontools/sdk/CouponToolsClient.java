@@ -1,33 +1,32 @@
 package io.github.coupontools.sdk;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.github.coupontools.sdk.generated.api.AccountApi;
-import io.github.coupontools.sdk.generated.api.CouponApi;
-import io.github.coupontools.sdk.generated.api.CouponSessionApi;
-import io.github.coupontools.sdk.generated.api.DistributionApi;
-import io.github.coupontools.sdk.generated.api.EmailGroupsApi;
-import io.github.coupontools.sdk.generated.api.NotificationApi;
-import io.github.coupontools.sdk.generated.api.SingleUseApi;
-import io.github.coupontools.sdk.generated.api.SmsGroupsApi;
-import io.github.coupontools.sdk.generated.api.WebhooksApi;
-import io.github.coupontools.sdk.generated.invoker.JSON;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.github.coupontools.sdk.internal.ApacheTransport;
+import io.github.coupontools.sdk.internal.ClientInvoker;
+import io.github.coupontools.sdk.internal.LenientBooleans;
+import io.github.coupontools.sdk.internal.LenientScalars;
+import io.github.coupontools.sdk.service.AccountService;
+import io.github.coupontools.sdk.service.CouponService;
+import io.github.coupontools.sdk.service.CouponSessionService;
+import io.github.coupontools.sdk.service.DistributionService;
+import io.github.coupontools.sdk.service.EmailGroupsService;
+import io.github.coupontools.sdk.service.NotificationService;
+import io.github.coupontools.sdk.service.SingleUseService;
+import io.github.coupontools.sdk.service.SmsGroupsService;
+import io.github.coupontools.sdk.service.WebhooksService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.TimeValue;
 
 /**
  * Entry point of the Coupontools SDK: one immutable, thread-safe client per set of credentials,
@@ -57,33 +56,32 @@ public final class CouponToolsClient implements AutoCloseable {
   /** The SDK's version, also sent in the {@code User-Agent}. */
   public static final String VERSION = readVersion();
 
-  /** Connections kept per client: enough for many threads sharing one client. */
-  private static final int MAX_CONNECTIONS = 64;
+  private final ClientInvoker.Shared shared;
+  private final ClientInvoker invoker;
+  private final boolean view;
+  private final CouponService coupons;
+  private final CouponSessionService couponSessions;
+  private final SingleUseService singleUse;
+  private final DistributionService distribution;
+  private final NotificationService notifications;
+  private final SmsGroupsService smsGroups;
+  private final EmailGroupsService emailGroups;
+  private final Webhooks webhooks;
+  private final AccountService account;
 
-  private final CouponToolsApiClient.Shared shared;
-  private final CouponToolsApiClient apiClient;
-  private final CouponApi coupons;
-  private final CouponSessionApi couponSessions;
-  private final SingleUseApi singleUse;
-  private final DistributionApi distribution;
-  private final NotificationApi notifications;
-  private final SmsGroupsApi smsGroups;
-  private final EmailGroupsApi emailGroups;
-  private final WebhooksApi webhooks;
-  private final AccountApi account;
-
-  private CouponToolsClient(CouponToolsApiClient.Shared shared, RequestOptions options) {
+  private CouponToolsClient(ClientInvoker.Shared shared, RequestOptions options, boolean view) {
     this.shared = shared;
-    this.apiClient = new CouponToolsApiClient(shared, options);
-    this.coupons = new CouponApi(apiClient);
-    this.couponSessions = new CouponSessionApi(apiClient);
-    this.singleUse = new SingleUseApi(apiClient);
-    this.distribution = new DistributionApi(apiClient);
-    this.notifications = new NotificationApi(apiClient);
-    this.smsGroups = new SmsGroupsApi(apiClient);
-    this.emailGroups = new EmailGroupsApi(apiClient);
-    this.webhooks = new WebhooksApi(apiClient);
-    this.account = new AccountApi(apiClient);
+    this.view = view;
+    this.invoker = new ClientInvoker(shared, options);
+    this.coupons = new CouponService(invoker);
+    this.couponSessions = new CouponSessionService(invoker);
+    this.singleUse = new SingleUseService(invoker);
+    this.distribution = new DistributionService(invoker);
+    this.notifications = new NotificationService(invoker);
+    this.smsGroups = new SmsGroupsService(invoker);
+    this.emailGroups = new EmailGroupsService(invoker);
+    this.webhooks = new Webhooks(shared.mapper(), new WebhooksService(invoker));
+    this.account = new AccountService(invoker);
   }
 
   public static Builder builder() {
@@ -91,58 +89,53 @@ public final class CouponToolsClient implements AutoCloseable {
   }
 
   /** Coupons: list, get, create from a template. */
-  public CouponApi coupons() {
+  public CouponService coupons() {
     return coupons;
   }
 
   /** Coupon sessions: list (paged), get, update one or many, search, delete, barcode. */
-  public CouponSessionApi couponSessions() {
+  public CouponSessionService couponSessions() {
     return couponSessions;
   }
 
   /** Single-use URLs: create one or many. */
-  public SingleUseApi singleUse() {
+  public SingleUseService singleUse() {
     return singleUse;
   }
 
   /** Distribution: send a coupon by email or text message. */
-  public DistributionApi distribution() {
+  public DistributionService distribution() {
     return distribution;
   }
 
   /** Push notifications to the coupon's mobile wallet users. */
-  public NotificationApi notifications() {
+  public NotificationService notifications() {
     return notifications;
   }
 
   /** SMS contact groups. */
-  public SmsGroupsApi smsGroups() {
+  public SmsGroupsService smsGroups() {
     return smsGroups;
   }
 
   /** Email contact groups. */
-  public EmailGroupsApi emailGroups() {
+  public EmailGroupsService emailGroups() {
     return emailGroups;
   }
 
-  /** Webhook verification by event id; see {@link Webhooks} to parse and verify payloads. */
-  public WebhooksApi webhooks() {
+  /** Webhooks: parse and verify received payloads, and the webhook operations of the API. */
+  public Webhooks webhooks() {
     return webhooks;
   }
 
-  /** The account's subaccounts: single sign-on tokens. */
-  public AccountApi account() {
+  /** The account and its subaccounts: single sign-on tokens. */
+  public AccountService account() {
     return account;
-  }
-
-  /** Parsing and verification of received webhook payloads. */
-  public Webhooks webhookEvents() {
-    return new Webhooks(shared.mapper, webhooks);
   }
 
   /** Lazy iteration over all pages of the paged session lists. */
   public CouponSessionPages couponSessionPages() {
-    return new CouponSessionPages(couponSessions, shared.mapper);
+    return new CouponSessionPages(couponSessions, shared.mapper());
   }
 
   /**
@@ -150,45 +143,51 @@ public final class CouponToolsClient implements AutoCloseable {
    * {@code client.withOptions(client.options().withReadTimeout(Duration.ofMinutes(2)))}.
    */
   public CouponToolsClient withOptions(RequestOptions options) {
-    return new CouponToolsClient(shared, Objects.requireNonNull(options, "options"));
+    return new CouponToolsClient(shared, Objects.requireNonNull(options, "options"), true);
   }
 
   /** The timeouts and retries of this client's calls. */
   public RequestOptions options() {
-    return apiClient.options();
+    return invoker.options();
   }
 
   /** Base URL the client calls. */
   public URI baseUrl() {
-    return shared.baseUrl;
+    return shared.baseUrl();
   }
 
-  /** The JSON mapper the client reads and writes with (tolerant of the API's string numbers). */
-  public ObjectMapper objectMapper() {
-    return shared.mapper;
-  }
-
-  /** Releases the HTTP connections; views from {@link #withOptions} share them. */
+  /**
+   * Releases the connections the client opened itself (not those of a caller's
+   * {@code CloseableHttpClient}). Closing a view from {@link #withOptions} does nothing: the
+   * connections belong to the client it came from.
+   */
   @Override
   public void close() {
-    shared.http.close(CloseMode.GRACEFUL);
+    if (!view) {
+      shared.transport().close();
+    }
   }
 
   @Override
   public String toString() {
-    return "CouponToolsClient[baseUrl=" + shared.baseUrl + ", clientId=" + shared.clientId
+    return "CouponToolsClient[baseUrl=" + shared.baseUrl() + ", clientId=" + shared.clientId()
         + ", clientSecret=[REDACTED], " + options() + "]";
   }
 
   static ObjectMapper newObjectMapper() {
-    // The generated mapper, made tolerant: the API sends numbers as strings and vice versa.
-    JsonMapper mapper = (JsonMapper) new JSON().getMapper().copy();
-    return mapper.rebuild()
+    // Tolerant: the API sends numbers as strings and vice versa, and fields it does not document.
+    return JsonMapper.builder()
+        .serializationInclusion(JsonInclude.Include.NON_NULL)
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
+        .enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING)
+        .addModule(new JavaTimeModule())
         .enable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         // Operations without parameters take any empty object as their body.
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .addModule(LenientBooleans.module())
+        .addModule(LenientScalars.module())
         .build();
   }
 
@@ -211,6 +210,8 @@ public final class CouponToolsClient implements AutoCloseable {
     private URI baseUrl = PRODUCTION;
     private RequestOptions options = RequestOptions.DEFAULTS;
     private boolean logRequests;
+    private CloseableHttpClient httpClient;
+    private Transport transport;
 
     private Builder() {}
 
@@ -254,7 +255,7 @@ public final class CouponToolsClient implements AutoCloseable {
       return this;
     }
 
-    /** Automatic retries (default 2); see {@link RetryPolicy} for which calls are retried. */
+    /** Automatic retries (default 2); the README's "Retries" section says which calls are retried. */
     public Builder maxRetries(int retries) {
       options = options.withMaxRetries(retries);
       return this;
@@ -266,6 +267,28 @@ public final class CouponToolsClient implements AutoCloseable {
      */
     public Builder logRequests(boolean enabled) {
       this.logRequests = enabled;
+      return this;
+    }
+
+    /**
+     * Sends with the caller's Apache HttpClient 5 client (its proxy, TLS and pool) instead of the
+     * SDK's own; the caller closes it. Configure it without automatic retries and redirects: the
+     * SDK decides what may be sent twice. By default the SDK uses its own pool, which honours the
+     * JVM's proxy system properties.
+     */
+    public Builder httpClient(CloseableHttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+      this.transport = null;
+      return this;
+    }
+
+    /**
+     * Sends with another transport, for example {@link JerseyTransport#using} with your JAX-RS
+     * client. Replaces {@link #httpClient}.
+     */
+    public Builder transport(Transport transport) {
+      this.transport = Objects.requireNonNull(transport, "transport");
+      this.httpClient = null;
       return this;
     }
 
@@ -293,35 +316,11 @@ public final class CouponToolsClient implements AutoCloseable {
       String base = baseUrl.toString().replaceAll("/+$", "");
       String userAgent = "coupontools-java/" + VERSION + " (Java " + System.getProperty(
           "java.version") + ")";
-      CloseableHttpClient http = httpClient();
-      CouponToolsApiClient.Shared shared = new CouponToolsApiClient.Shared(http, URI.create(base),
+      Transport sender = transport != null ? transport : httpClient != null
+          ? ApacheTransport.using(httpClient) : ApacheTransport.createDefault();
+      ClientInvoker.Shared shared = new ClientInvoker.Shared(sender, URI.create(base),
           id, secret, userAgent, newObjectMapper(), logRequests);
-      return new CouponToolsClient(shared, options);
-    }
-
-    /**
-     * Apache HttpClient 5, used directly: pooled keep-alive connections for many threads, the
-     * per-call timeouts of {@link RequestOptions} (set on each request; the read timeout also
-     * bounds a slow body), no cookies, and no automatic re-sending (the JDK connection silently
-     * re-sends a POST whose connection closed early; retries are {@link RetryPolicy}'s). The
-     * requests and responses are bytes the SDK writes and reads with its own mapper, so no JAX-RS
-     * client sits in between (it cost more per call than the HTTP exchange itself; see bench/).
-     */
-    private static CloseableHttpClient httpClient() {
-      PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
-          .setMaxConnTotal(MAX_CONNECTIONS)
-          .setMaxConnPerRoute(MAX_CONNECTIONS)
-          .setConnectionFactory(QuietConnection.FACTORY)
-          // Checks a connection idle for a while before reuse: a server that closed it first
-          // would otherwise fail the next POST, which is not retried for create/send calls.
-          .setDefaultConnectionConfig(ConnectionConfig.custom()
-              .setValidateAfterInactivity(TimeValue.ofMilliseconds(500)).build())
-          .build();
-      return HttpClients.custom()
-          .setConnectionManager(pool)
-          .disableAutomaticRetries()
-          .disableCookieManagement()
-          .build();
+      return new CouponToolsClient(shared, options, false);
     }
 
     private static String firstNonBlank(String value, String fallback) {

@@ -4,16 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.coupontools.sdk.exception.CouponToolsException;
 import io.github.coupontools.sdk.exception.NotFoundException;
-import io.github.coupontools.sdk.generated.api.WebhooksApi;
-import io.github.coupontools.sdk.generated.model.CouponEditWebhookEvent;
-import io.github.coupontools.sdk.generated.model.CouponWebhookEvent;
-import io.github.coupontools.sdk.generated.model.DirectoryPageWebhookEvent;
-import io.github.coupontools.sdk.generated.model.LandingPageWebhookEvent;
-import io.github.coupontools.sdk.generated.model.SubaccountWebhookEvent;
-import io.github.coupontools.sdk.generated.model.VerifyWebhookRequest;
-import io.github.coupontools.sdk.generated.model.VerifyWebhookResponse;
-import io.github.coupontools.sdk.generated.model.WalletLoyaltyWebhookEvent;
-import io.github.coupontools.sdk.generated.model.WebLoyaltyWebhookEvent;
+import io.github.coupontools.sdk.internal.RawJsonHolder;
+import io.github.coupontools.sdk.service.WebhooksService;
+import io.github.coupontools.sdk.model.CouponEditWebhookEvent;
+import io.github.coupontools.sdk.model.CouponWebhookEvent;
+import io.github.coupontools.sdk.model.DirectoryPageWebhookEvent;
+import io.github.coupontools.sdk.model.LandingPageWebhookEvent;
+import io.github.coupontools.sdk.model.SubaccountWebhookEvent;
+import io.github.coupontools.sdk.model.VerifyWebhookRequest;
+import io.github.coupontools.sdk.model.VerifyWebhookResponse;
+import io.github.coupontools.sdk.model.WalletLoyaltyWebhookEvent;
+import io.github.coupontools.sdk.model.WebLoyaltyWebhookEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,8 +29,8 @@ import java.util.Optional;
  * asked {@code /v4/webhook/verification} about its id and the answer matched the payload.
  *
  * <pre>{@code
- * WebhookEvent event = client.webhookEvents().parse(requestBody);
- * if (client.webhookEvents().verify(event).verified()) {
+ * WebhookEvent event = client.webhooks().parse(requestBody);
+ * if (client.webhooks().verify(event).verified()) {
  *   event.as(CouponWebhookEvent.class).ifPresent(coupon -> ...);
  * }
  * }</pre>
@@ -37,11 +38,16 @@ import java.util.Optional;
 public final class Webhooks {
 
   private final ObjectMapper mapper;
-  private final WebhooksApi api;
+  private final WebhooksService api;
 
-  Webhooks(ObjectMapper mapper, WebhooksApi api) {
+  Webhooks(ObjectMapper mapper, WebhooksService api) {
     this.mapper = mapper;
     this.api = api;
+  }
+
+  /** The webhook operations of the API, such as {@code verifyWebhook}, as generated from the contract. */
+  public WebhooksService service() {
+    return api;
   }
 
   /** The documented kinds of webhook, and {@link #UNKNOWN} for any other. */
@@ -67,6 +73,16 @@ public final class Webhooks {
     }
 
     static Kind of(String type, JsonNode payload) {
+      // The contract's discriminator first; the prefixes for types it does not document yet.
+      Optional<Class<?>> documented =
+          io.github.coupontools.sdk.model.WebhookEvent.modelFor(type);
+      if (documented.isPresent()) {
+        for (Kind kind : values()) {
+          if (kind.payloadType == documented.get()) {
+            return kind;
+          }
+        }
+      }
       if (type.startsWith("coupon_")) {
         // Session events carry the coupon as an object; coupon edits only its id.
         return payload.path("coupon").isObject() || payload.has("session") ? COUPON : COUPON_EDIT;
@@ -113,6 +129,10 @@ public final class Webhooks {
     if (kind != Kind.UNKNOWN) {
       try {
         payload = mapper.treeToValue(json, kind.payloadType());
+        if (payload instanceof RawJsonHolder) {
+          JsonNode received = json;
+          ((RawJsonHolder) payload).rawJsonSource(received::deepCopy);
+        }
       } catch (IOException doesNotFit) {
         kind = Kind.UNKNOWN;
       }

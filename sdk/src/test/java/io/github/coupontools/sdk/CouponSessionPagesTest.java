@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.coupontools.sdk.exception.UnexpectedResponseException;
-import io.github.coupontools.sdk.generated.model.CouponSessionSummary;
-import io.github.coupontools.sdk.generated.model.ListCouponSessionsRequest;
+import io.github.coupontools.sdk.model.CouponSessionSummary;
+import io.github.coupontools.sdk.model.ListCouponSessionsRequest;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;

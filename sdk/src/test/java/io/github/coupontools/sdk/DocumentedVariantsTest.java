@@ -6,21 +6,20 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.coupontools.mock.CouponToolsMockExtension;
 import io.github.coupontools.mock.PrismMock;
-import io.github.coupontools.sdk.generated.model.AddSmsContactRequest;
-import io.github.coupontools.sdk.generated.model.BatchUpdateCouponSessionsRequest;
-import io.github.coupontools.sdk.generated.model.CreateCouponRequest;
-import io.github.coupontools.sdk.generated.model.CreateMultipleSingleUseUrlsRequest;
-import io.github.coupontools.sdk.generated.model.CreateMultipleSingleUseUrlsResponse;
-import io.github.coupontools.sdk.generated.model.CreateSingleUseUrlRequest;
-import io.github.coupontools.sdk.generated.model.GetCouponRequest;
-import io.github.coupontools.sdk.generated.model.GetCouponSessionResponse;
-import io.github.coupontools.sdk.generated.model.ListCouponSessionsRequest;
-import io.github.coupontools.sdk.generated.model.ListCouponsRequest;
-import io.github.coupontools.sdk.generated.model.SendCouponByEmailRequest;
-import io.github.coupontools.sdk.generated.model.SendCouponBySmsRequest;
-import io.github.coupontools.sdk.generated.model.UpdateCouponSessionRequest;
-import io.github.coupontools.sdk.generated.model.UpdateCouponSessionResponse;
-import io.github.coupontools.sdk.generated.model.WebhookEvent;
+import io.github.coupontools.sdk.model.AddSmsContactRequest;
+import io.github.coupontools.sdk.model.BatchUpdateCouponSessionsRequest;
+import io.github.coupontools.sdk.model.CreateCouponRequest;
+import io.github.coupontools.sdk.model.CreateMultipleSingleUseUrlsRequest;
+import io.github.coupontools.sdk.model.CreateMultipleSingleUseUrlsResponse;
+import io.github.coupontools.sdk.model.CreateSingleUseUrlRequest;
+import io.github.coupontools.sdk.model.GetCouponRequest;
+import io.github.coupontools.sdk.model.GetCouponSessionResponse;
+import io.github.coupontools.sdk.model.ListCouponSessionsRequest;
+import io.github.coupontools.sdk.model.ListCouponsRequest;
+import io.github.coupontools.sdk.model.SendCouponByEmailRequest;
+import io.github.coupontools.sdk.model.SendCouponBySmsRequest;
+import io.github.coupontools.sdk.model.UpdateCouponSessionRequest;
+import io.github.coupontools.sdk.model.UpdateCouponSessionResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -73,7 +72,7 @@ class DocumentedVariantsTest {
             .amountLimitation(5).codeLength(12).logoImage("logo.png").backgroundColor("000000")));
     calls.put("couponsession/update money_spent with 5 decimals, 6-character session",
         () -> client.couponSessions().updateCouponSession(new UpdateCouponSessionRequest()
-            .couponsession("ac6s7u").moneySpent("12.12345")));
+            .couponsession("ac6s7u").moneySpent(new java.math.BigDecimal("12.12345"))));
     calls.put("coupon/list category cat_Xy-1", () -> client.coupons()
         .listCoupons(new ListCouponsRequest().category("cat_Xy-1")));
     calls.put("coupon/info show_usage_stats", () -> client.coupons()
@@ -95,21 +94,21 @@ class DocumentedVariantsTest {
 
   @Test
   void couponSessionFlagsAreReadInDataStatusAndDirectlyInData() throws Exception {
-    ObjectMapper mapper = client.objectMapper();
+    ObjectMapper mapper = CouponToolsClient.newObjectMapper();
     GetCouponSessionResponse nested = mapper.readValue("{\"status\":{\"status\":\"OK\"},"
         + "\"data\":{\"status\":{\"claimed\":\"1\",\"voided\":\"0\"}}}",
         GetCouponSessionResponse.class);
     GetCouponSessionResponse flat = mapper.readValue("{\"status\":{\"status\":\"OK\"},"
         + "\"data\":{\"claimed\":\"1\",\"voided\":\"0\"}}", GetCouponSessionResponse.class);
 
-    assertThat(nested.getData().getStatus().getClaimed()).isEqualTo("1");
-    assertThat(flat.getData().getClaimed()).isEqualTo("1");
-    assertThat(flat.getData().getVoided()).isEqualTo("0");
+    assertThat(nested.getData().getStatus().getClaimed()).isTrue();
+    assertThat(flat.getData().getClaimed()).isTrue();
+    assertThat(flat.getData().getVoided()).isFalse();
   }
 
   @Test
   void updateOutcomeIsReadBesideAndInsideStatus() throws Exception {
-    ObjectMapper mapper = client.objectMapper();
+    ObjectMapper mapper = CouponToolsClient.newObjectMapper();
     UpdateCouponSessionResponse beside = mapper.readValue("{\"status\":{\"status\":\"OK\"},"
         + "\"operation\":\"validate_successful\"}", UpdateCouponSessionResponse.class);
     UpdateCouponSessionResponse inside = mapper.readValue("{\"status\":{\"status\":\"OK\","
@@ -122,7 +121,7 @@ class DocumentedVariantsTest {
 
   @Test
   void undocumentedKeysOfMultipleSingleUseUrlsStayReadable() throws Exception {
-    CreateMultipleSingleUseUrlsResponse response = client.objectMapper().readValue(
+    CreateMultipleSingleUseUrlsResponse response = CouponToolsClient.newObjectMapper().readValue(
         "{\"status\":{\"status\":\"OK\"},\"campaign\":\"cam_123456\","
             + "\"sequence_ids\":[\"1000000\",\"1000009\"]}",
         CreateMultipleSingleUseUrlsResponse.class);
@@ -141,11 +140,10 @@ class DocumentedVariantsTest {
         "landingPage", "LandingPageWebhookEvent", "directoryPage", "DirectoryPageWebhookEvent");
     return Contract.INSTANCE.webhookExamples().stream().map(example -> dynamicTest(
         example.getKey(), () -> {
-          WebhookEvent event = client.objectMapper().readValue(example.getValue().toString(),
-              WebhookEvent.class);
+          WebhookEvent event = client.webhooks().parse(example.getValue().toString());
           String kind = example.getKey().substring(0, example.getKey().indexOf('/'));
-          assertThat(event.getActualInstance().getClass().getSimpleName())
-              .isEqualTo(kinds.get(kind));
+          assertThat(event.kind().payloadType().getSimpleName()).isEqualTo(kinds.get(kind));
+          assertThat(event.payload().getClass().getSimpleName()).isEqualTo(kinds.get(kind));
         }));
   }
 }

@@ -9,21 +9,23 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.coupontools.sdk.exception.UnexpectedResponseException;
-import io.github.coupontools.sdk.generated.model.BatchUpdateCouponSessionsRequest;
-import io.github.coupontools.sdk.generated.model.BatchUpdateCouponSessionsResponse;
-import io.github.coupontools.sdk.generated.model.Coupon;
-import io.github.coupontools.sdk.generated.model.CreateSingleUseUrlRequest;
-import io.github.coupontools.sdk.generated.model.CreateSingleUseUrlResponse;
-import io.github.coupontools.sdk.generated.model.CreateSmsGroupRequest;
-import io.github.coupontools.sdk.generated.model.CreateSmsGroupResponse;
-import io.github.coupontools.sdk.generated.model.ListCouponsRequest;
-import io.github.coupontools.sdk.generated.model.ListCouponsResponse;
-import io.github.coupontools.sdk.generated.model.ListSmsContactsRequest;
-import io.github.coupontools.sdk.generated.model.ListSmsContactsResponse;
-import io.github.coupontools.sdk.generated.model.ListSmsGroupsResponse;
-import io.github.coupontools.sdk.generated.model.SearchCouponSessionsRequest;
-import io.github.coupontools.sdk.generated.model.SearchCouponSessionsResponse;
-import io.github.coupontools.sdk.generated.model.SearchResult;
+import io.github.coupontools.sdk.model.BatchUpdateCouponSessionsRequest;
+import io.github.coupontools.sdk.model.BatchUpdateCouponSessionsResponse;
+import io.github.coupontools.sdk.model.Coupon;
+import io.github.coupontools.sdk.model.CreateSingleUseUrlRequest;
+import io.github.coupontools.sdk.model.CreateSingleUseUrlResponse;
+import io.github.coupontools.sdk.model.CreateSmsGroupRequest;
+import io.github.coupontools.sdk.model.CreateSmsGroupResponse;
+import io.github.coupontools.sdk.model.ListCouponsRequest;
+import io.github.coupontools.sdk.model.ListCouponsResponse;
+import io.github.coupontools.sdk.model.ListSmsContactsRequest;
+import io.github.coupontools.sdk.model.ListSmsContactsResponse;
+import io.github.coupontools.sdk.model.ListSmsGroupsResponse;
+import io.github.coupontools.sdk.model.SearchCouponSessionsRequest;
+import io.github.coupontools.sdk.model.SearchCouponSessionsResponse;
+import io.github.coupontools.sdk.model.SearchResult;
+import io.github.coupontools.sdk.model.BatchUpdateCouponSessionsRequest;
+import io.github.coupontools.sdk.model.BatchUpdateCouponSessionsResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,11 +66,11 @@ class LenientJsonTest {
         + "\"group\":[{\"ID\":\"gro_1\",\"name\":\"VIP\",\"created\":\"2024-01-01\"},"
         + "{\"ID\":\"gro_2\",\"name\":\"Newsletter\",\"size\":12}]}");
 
-    ListSmsGroupsResponse response = client.smsGroups().listSmsGroups(Map.of());
+    ListSmsGroupsResponse response = client.smsGroups().listSmsGroups();
 
     assertThat(response.getStatus().getStatus()).isEqualTo("OK");
     assertThat(response.getAmountOfGroups()).isEqualTo(2);
-    assertThat(response.getGroup()).extracting(group -> group.getID() + "=" + group.getName())
+    assertThat(response.getGroup()).extracting(group -> group.getId() + "=" + group.getName())
         .containsExactly("gro_1=VIP", "gro_2=Newsletter");
   }
 
@@ -80,9 +82,9 @@ class LenientJsonTest {
 
     ListCouponsResponse response = client.coupons().listCoupons(new ListCouponsRequest());
 
-    assertThat(response.getAmountOfCampaigns()).isEqualTo("1");
+    assertThat(response.getAmountOfCampaigns()).isEqualTo(1L);
     Coupon coupon = response.getCouponInfo().get(0);
-    assertThat(coupon.getCouponCategory()).isEqualTo("7");
+    assertThat(coupon.getCouponCategory()).isEqualTo(7L);
     assertThat(coupon.getCode()).isEqualTo("123456");
     assertThat(coupon.getStatus()).isEqualTo("active");
   }
@@ -110,13 +112,15 @@ class LenientJsonTest {
     SearchCouponSessionsResponse response = client.couponSessions().searchCouponSessions(
         new SearchCouponSessionsRequest().code("CODE12345"));
 
-    assertThat(response.getResultsFound()).isEqualTo("1");
+    assertThat(response.getResultsFound()).isEqualTo(1L);
     SearchResult result = response.getSearchresults().get(0);
     assertThat(result.getCoupon().getStatus()).isEqualTo("paused");
-    assertThat(result.getData().getStatus().getOpened()).isEqualTo("1");
-    assertThat(result.getData().getStatus().getClaimed()).isEqualTo("0");
-    assertThat(result.getData().getStatus().getValidated()).isEqualTo("true");
-    assertThat(result.getData().getStatus().getClaimDateUtc()).isEmpty();
+    assertThat(result.getData().getStatus().getOpened()).isTrue();
+    assertThat(result.getData().getStatus().getClaimed()).isFalse();
+    assertThat(result.getData().getStatus().getValidated()).isTrue();
+    assertThat(result.getData().getStatus().getClaimDateUtc()).isNull();
+    assertThat(response.rawJson().orElseThrow().at("/searchresults/0/data/status/new_flag")
+        .asText()).isEqualTo("1");
   }
 
   @ParameterizedTest(name = "duplicate_found {0} is {1}")
@@ -176,7 +180,8 @@ class LenientJsonTest {
         new BatchUpdateCouponSessionsRequest().campaign("cam_1").startsequence("1"));
 
     assertThat(response.getActionQuantity()).isEqualTo(expected);
-    assertThat(response.getActionDate()).isEqualTo("2024-01-01 10:00:00");
+    assertThat(response.getActionDate())
+        .isEqualTo(java.time.LocalDateTime.of(2024, 1, 1, 10, 0, 0));
   }
 
   @Test
@@ -188,37 +193,49 @@ class LenientJsonTest {
     ListSmsContactsResponse response =
         client.smsGroups().listSmsContacts(new ListSmsContactsRequest().smsgroup("gro_1"));
 
-    assertThat(response.getAmountOfContacts()).isEqualTo("1");
+    assertThat(response.getAmountOfContacts()).isEqualTo(1L);
     assertThat(response.getContact()).singleElement().satisfies(contact -> {
       assertThat(contact.getPhone()).isEqualTo("447911123456");
-      assertThat(contact.getUnsubscribed()).isEqualTo("0");
+      assertThat(contact.getUnsubscribed()).isFalse();
     });
   }
 
   @Test
-  void valueThatCannotBeReadIsUnexpectedResponseNamingTheField() {
+  void flagThatCannotBeReadIsAbsentAndKeptInTheRawJson() {
     answer("/v3/singleuse/create",
         "{\"status\":{\"status\":\"OK\"},\"duplicate_found\":\"maybe\"}");
 
-    UnexpectedResponseException error = catchThrowableOfType(UnexpectedResponseException.class,
-        () -> client.singleUse().createSingleUseUrl(
-            new CreateSingleUseUrlRequest().campaign("cam_1")));
+    CreateSingleUseUrlResponse response = client.singleUse().createSingleUseUrl(
+        new CreateSingleUseUrlRequest().campaign("cam_1"));
 
-    assertThat(error).isNotNull();
-    assertThat(error.httpStatus()).isEqualTo(200);
-    assertThat(error.getMessage()).contains("createSingleUseUrl", "at duplicate_found", "maybe");
+    assertThat(response.getDuplicateFound()).isNull();
+    assertThat(response.rawJson().orElseThrow().path("duplicate_found").asText())
+        .isEqualTo("maybe");
   }
 
   @Test
-  void numberThatIsNotANumberIsNamedByItsField() {
+  void numberThatIsNotANumberIsAbsentAndKeptInTheRawJson() {
     answer("/v3/smstool/grouplist", "{\"status\":{\"status\":\"OK\"},"
         + "\"amount_of_groups\":\"two\"}");
 
+    ListSmsGroupsResponse response = client.smsGroups().listSmsGroups();
+
+    assertThat(response.getAmountOfGroups()).isNull();
+    assertThat(response.rawJson().orElseThrow().path("amount_of_groups").asText())
+        .isEqualTo("two");
+  }
+
+  @Test
+  void aShapeThatDoesNotFitIsUnexpectedResponseNamingTheField() {
+    answer("/v3/smstool/grouplist", "{\"status\":{\"status\":\"OK\"},"
+        + "\"group\":\"two\"}");
+
     UnexpectedResponseException error = catchThrowableOfType(UnexpectedResponseException.class,
-        () -> client.smsGroups().listSmsGroups(Map.of()));
+        () -> client.smsGroups().listSmsGroups());
 
     assertThat(error).isNotNull();
-    assertThat(error.getMessage()).contains("listSmsGroups", "at amount_of_groups", "two");
+    assertThat(error.httpStatus()).isEqualTo(200);
+    assertThat(error.getMessage()).contains("listSmsGroups", "at group");
   }
 
   @Test
@@ -227,7 +244,7 @@ class LenientJsonTest {
         + "\"group\":[{\"ID\":\"gro_1\"},{\"ID\":{\"nested\":true}}]}");
 
     UnexpectedResponseException error = catchThrowableOfType(UnexpectedResponseException.class,
-        () -> client.smsGroups().listSmsGroups(Map.of()));
+        () -> client.smsGroups().listSmsGroups());
 
     assertThat(error).isNotNull();
     assertThat(error.getMessage()).contains("listSmsGroups", "at group[1].ID");

@@ -17,7 +17,11 @@ import io.github.coupontools.sdk.exception.NotFoundException;
 import io.github.coupontools.sdk.exception.SessionStateException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -29,42 +33,54 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Every operation of the contract, called through its SDK method against the mock: the success
  * example comes back as the typed response, field for field, and every documented error example
- * comes back as the exception of its error class with its codes and descriptions.
+ * comes back as the exception of its error class with its codes and descriptions. Each test
+ * runs on both transports: the default (Apache HttpClient 5) and {@link JerseyTransport}.
  */
 @ExtendWith(CouponToolsMockExtension.class)
 class OperationsAgainstMockTest {
 
-  private static CouponToolsClient client;
+  private static final Map<String, CouponToolsClient> CLIENTS = new LinkedHashMap<>();
+  private static Client jaxRs;
 
   @BeforeAll
   static void connect(PrismMock mock) {
-    client = CouponToolsClient.builder().clientId(PrismMock.CLIENT_ID)
-        .clientSecret(PrismMock.CLIENT_SECRET).baseUrl(mock.baseUrl()).maxRetries(0).build();
+    jaxRs = ClientBuilder.newClient();
+    CLIENTS.put("apache", builder(mock).build());
+    CLIENTS.put("jersey", builder(mock).transport(JerseyTransport.using(jaxRs)).build());
+  }
+
+  private static CouponToolsClient.Builder builder(PrismMock mock) {
+    return CouponToolsClient.builder().clientId(PrismMock.CLIENT_ID)
+        .clientSecret(PrismMock.CLIENT_SECRET).baseUrl(mock.baseUrl()).maxRetries(0);
   }
 
   @AfterAll
   static void close() {
-    client.close();
+    CLIENTS.values().forEach(CouponToolsClient::close);
+    CLIENTS.clear();
+    jaxRs.close();
   }
 
   @TestFactory
   Stream<DynamicTest> everyOperationReturnsItsSuccessExampleAsTypedResponse() {
     return Contract.INSTANCE.operations().stream().flatMap(operation ->
         Contract.INSTANCE.responseExamples(operation).stream().filter(e -> e.status == 200))
-        .map(example -> dynamicTest(example.toString(), () -> {
+        .flatMap(example -> CLIENTS.entrySet().stream().map(transport ->
+            dynamicTest(transport.getKey() + ": " + example, () -> {
+          CouponToolsClient client = transport.getValue();
           Object response = call(client.withOptions(client.options().withHeader("Prefer",
               "code=200, example=" + example.name)), example.operation);
-          ObjectMapper mapper = client.objectMapper();
-          assertThat(mapper.readTree(mapper.writeValueAsString(response)))
-              .isEqualTo(mapper.readTree(example.value.toString()));
-        }));
+          WireView.assertReadCompletely(response, example.value);
+        })));
   }
 
   @TestFactory
   Stream<DynamicTest> everyDocumentedErrorBecomesTheExceptionOfItsClass() {
     return Contract.INSTANCE.operations().stream().flatMap(operation ->
         Contract.INSTANCE.responseExamples(operation).stream().filter(e -> e.status >= 400))
-        .map(example -> dynamicTest(example.toString(), () -> {
+        .flatMap(example -> CLIENTS.entrySet().stream().map(transport ->
+            dynamicTest(transport.getKey() + ": " + example, () -> {
+          CouponToolsClient client = transport.getValue();
           CouponToolsClient preferring = client.withOptions(client.options().withHeader("Prefer",
               "code=" + example.status + ", example=" + example.name));
           CouponToolsException error = catchThrowableOfType(CouponToolsException.class,
@@ -87,7 +103,7 @@ class OperationsAgainstMockTest {
               assertThat(error.errorDescriptions()).contains(text.asText()));
           assertThat(error.getMessage()).contains(example.operation.operationId,
               String.valueOf(codes.get(0)));
-        }));
+        })));
   }
 
   /** The documented error classes, written out independently of ErrorClassifier. */
@@ -107,16 +123,14 @@ class OperationsAgainstMockTest {
 
   /** Calls the SDK method named after the operationId with the operation's request example. */
   static Object call(CouponToolsClient client, Contract.Operation operation) throws Exception {
-    ObjectMapper mapper = client.objectMapper();
-    for (Method group : CouponToolsClient.class.getMethods()) {
-      if (!group.getReturnType().getPackageName().endsWith(".generated.api")) {
-        continue;
-      }
-      Object api = group.invoke(client);
+    ObjectMapper mapper = CouponToolsClient.newObjectMapper();
+    for (Object api : Services.of(client)) {
       for (Method method : api.getClass().getMethods()) {
-        if (method.getName().equals(operation.operationId)) {
-          Object request = mapper.convertValue(operation.requestExample(),
-              method.getParameterTypes()[0]);
+        if (method.getName().equals(operation.operationId) && (method.getParameterCount() == 0
+            || method.getParameterCount() == 1
+            && method.getParameterTypes()[0] != RequestOptions.class)) {
+          Object[] request = method.getParameterCount() == 0 ? new Object[0] : new Object[] {
+              mapper.convertValue(operation.requestExample(), method.getParameterTypes()[0])};
           try {
             return method.invoke(api, request);
           } catch (InvocationTargetException e) {

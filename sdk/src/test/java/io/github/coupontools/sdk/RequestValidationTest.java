@@ -14,28 +14,32 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.coupontools.sdk.exception.RequestValidationException;
-import io.github.coupontools.sdk.generated.model.AddEmailContactRequest;
-import io.github.coupontools.sdk.generated.model.AddSmsContactRequest;
-import io.github.coupontools.sdk.generated.model.BatchUpdateCouponSessionsRequest;
-import io.github.coupontools.sdk.generated.model.CreateCouponRequest;
-import io.github.coupontools.sdk.generated.model.CreateEmailGroupRequest;
-import io.github.coupontools.sdk.generated.model.CreateMultipleSingleUseUrlsRequest;
-import io.github.coupontools.sdk.generated.model.CreateSingleUseUrlRequest;
-import io.github.coupontools.sdk.generated.model.CreateSmsGroupRequest;
-import io.github.coupontools.sdk.generated.model.DeleteCouponSessionRequest;
-import io.github.coupontools.sdk.generated.model.GenerateCouponSessionBarcodeRequest;
-import io.github.coupontools.sdk.generated.model.GetCouponRequest;
-import io.github.coupontools.sdk.generated.model.GetCouponSessionRequest;
-import io.github.coupontools.sdk.generated.model.ListCouponSessionsRequest;
-import io.github.coupontools.sdk.generated.model.ListCouponsRequest;
-import io.github.coupontools.sdk.generated.model.ListEmailContactsRequest;
-import io.github.coupontools.sdk.generated.model.ListSmsContactsRequest;
-import io.github.coupontools.sdk.generated.model.SearchCouponSessionsRequest;
-import io.github.coupontools.sdk.generated.model.SendCouponByEmailRequest;
-import io.github.coupontools.sdk.generated.model.SendCouponBySmsRequest;
-import io.github.coupontools.sdk.generated.model.SendPushNotificationToAllRequest;
-import io.github.coupontools.sdk.generated.model.UpdateCouponSessionRequest;
-import io.github.coupontools.sdk.generated.model.VerifyWebhookRequest;
+import io.github.coupontools.sdk.model.AddEmailContactRequest;
+import io.github.coupontools.sdk.model.AddSmsContactRequest;
+import io.github.coupontools.sdk.model.BatchUpdateCouponSessionsRequest;
+import io.github.coupontools.sdk.model.CreateCouponRequest;
+import io.github.coupontools.sdk.model.CreateEmailGroupRequest;
+import io.github.coupontools.sdk.model.CreateMultipleSingleUseUrlsRequest;
+import io.github.coupontools.sdk.model.CreateSingleUseUrlRequest;
+import io.github.coupontools.sdk.model.CreateMultipleSingleUseUrlsRequest;
+import io.github.coupontools.sdk.model.CreateSmsGroupRequest;
+import io.github.coupontools.sdk.model.DeleteCouponSessionRequest;
+import io.github.coupontools.sdk.model.GenerateCouponSessionBarcodeRequest;
+import io.github.coupontools.sdk.model.GetCouponRequest;
+import io.github.coupontools.sdk.model.GetCouponSessionRequest;
+import io.github.coupontools.sdk.model.ListCouponSessionsRequest;
+import io.github.coupontools.sdk.model.ListCouponsRequest;
+import io.github.coupontools.sdk.model.ListEmailContactsRequest;
+import io.github.coupontools.sdk.model.ListSmsContactsRequest;
+import io.github.coupontools.sdk.model.SearchCouponSessionsRequest;
+import io.github.coupontools.sdk.model.SendCouponByEmailRequest;
+import io.github.coupontools.sdk.model.SendCouponBySmsRequest;
+import io.github.coupontools.sdk.model.SendPushNotificationToAllRequest;
+import io.github.coupontools.sdk.model.SendPushNotificationToAllRequest;
+import io.github.coupontools.sdk.model.UpdateCouponSessionRequest;
+import io.github.coupontools.sdk.model.BatchUpdateCouponSessionsRequest;
+import io.github.coupontools.sdk.model.VerifyWebhookRequest;
+import java.math.BigDecimal;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -240,9 +244,9 @@ class RequestValidationTest {
                 .email("jane@example.com").birthday("31-01-1990"))),
         // webhooks
         bad("verifyWebhook", "webhook missing", "webhook", NOT_NULL,
-            c -> c.webhooks().verifyWebhook(new VerifyWebhookRequest())),
+            c -> c.webhooks().service().verifyWebhook(new VerifyWebhookRequest())),
         bad("verifyWebhook", "webhook with a dash", "webhook", match("^(evt_[A-Za-z0-9]+|[0-9]+)$"),
-            c -> c.webhooks().verifyWebhook(new VerifyWebhookRequest().webhook("evt-123"))));
+            c -> c.webhooks().service().verifyWebhook(new VerifyWebhookRequest().webhook("evt-123"))));
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -306,7 +310,7 @@ class RequestValidationTest {
                 new GetCouponSessionRequest().couponsession(text(50)))),
         edge("customfield1 of exactly 50 characters", "/v3/couponsession/update", "customfield1",
             text(50), c -> c.couponSessions().updateCouponSession(session().customfield1(text(50))
-                .customid(text(50)).moneySpent("12.345"))),
+                .customid(text(50)).moneySpent(new BigDecimal("12.345")))),
         edge("only endsequence of 20 digits", "/v3/batch/update", "endsequence", digits(20),
             c -> c.couponSessions().batchUpdateCouponSessions(
                 new BatchUpdateCouponSessionsRequest().campaign("cam_1").endsequence(digits(20)))),
@@ -328,10 +332,10 @@ class RequestValidationTest {
         edge("longest E.164 phone", "/v3/send/sms", "phone", "+123456789012345",
             c -> c.distribution().sendCouponBySms(sms().phone("+123456789012345"))),
         edge("numeric directory webhook id", "/v4/webhook/verification", "webhook", "922",
-            c -> c.webhooks().verifyWebhook(new VerifyWebhookRequest().webhook("922"))),
+            c -> c.webhooks().service().verifyWebhook(new VerifyWebhookRequest().webhook("922"))),
         edge("webhook id of exactly 50 characters", "/v4/webhook/verification", "webhook",
             "evt_" + text(46),
-            c -> c.webhooks().verifyWebhook(new VerifyWebhookRequest().webhook("evt_" + text(46)))));
+            c -> c.webhooks().service().verifyWebhook(new VerifyWebhookRequest().webhook("evt_" + text(46)))));
   }
 
   @ParameterizedTest(name = "{0}")

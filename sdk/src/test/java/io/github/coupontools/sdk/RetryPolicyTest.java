@@ -10,11 +10,14 @@ import io.github.coupontools.sdk.exception.NotFoundException;
 import io.github.coupontools.sdk.exception.RateLimitException;
 import io.github.coupontools.sdk.exception.RequestValidationException;
 import io.github.coupontools.sdk.exception.UnexpectedResponseException;
+import io.github.coupontools.sdk.internal.Operation;
+import io.github.coupontools.sdk.internal.RetryPolicy;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -33,12 +36,20 @@ class RetryPolicyTest {
   private static final List<Contract.Operation> OPERATIONS = Contract.INSTANCE.operations();
 
   @Test
-  void readOnlyOperationsAreExactlyThoseFlaggedReadOnlyInTheContract() {
-    Set<String> flagged = OPERATIONS.stream().filter(Contract.Operation::readOnly)
-        .map(operation -> operation.operationId).collect(Collectors.toSet());
+  void everyGeneratedDescriptorCarriesThePathAndReadOnlyFlagOfTheContract() throws Exception {
+    Map<String, String> contract = OPERATIONS.stream().collect(Collectors.toMap(
+        operation -> operation.operationId,
+        operation -> operation.path + " read-only=" + operation.readOnly()));
+    Map<String, String> generated;
+    try (CouponToolsClient client = CouponToolsClient.builder().clientId("id").clientSecret("secret")
+        .baseUrl("http://127.0.0.1:9").build()) {
+      generated = Services.descriptors(client).stream().collect(Collectors.toMap(
+          Operation::operationId, operation -> operation.path() + " read-only="
+              + operation.readOnly()));
+    }
 
-    assertThat(flagged).isNotEmpty();
-    assertThat(RetryPolicy.READ_ONLY_OPERATIONS).containsExactlyInAnyOrderElementsOf(flagged);
+    assertThat(contract.values()).anyMatch(line -> line.endsWith("read-only=true"));
+    assertThat(generated).isEqualTo(contract);
   }
 
   @Test
@@ -50,13 +61,6 @@ class RetryPolicyTest {
           .as("%s declares x-coupontools-read-only: true|false", operation.operationId).isTrue();
     }
     softly.assertAll();
-  }
-
-  @Test
-  void everyReadOnlyOperationNameIsAnOperationOfTheContract() {
-    Set<String> ids = OPERATIONS.stream().map(operation -> operation.operationId)
-        .collect(Collectors.toSet());
-    assertThat(ids).containsAll(RetryPolicy.READ_ONLY_OPERATIONS);
   }
 
   /** failure, retried for a read-only operation, retried for one that creates or sends. */
@@ -92,6 +96,12 @@ class RetryPolicyTest {
             () -> new NotFoundException("nf", 422, List.of(502), List.of("Campaign ID not found"), "{}")),
         row("authentication failure 401", false, false,
             () -> new AuthenticationException("auth", 401, List.of(1000), List.of("x"), "{}")),
+        row("HTTP 429, rate limited", true, false,
+            () -> new RateLimitException("429", "", Duration.ofSeconds(1))),
+        row("HTTP 503 without the envelope", true, false,
+            () -> new UnexpectedResponseException("503", 503, "")),
+        row("HTTP 500 without the envelope", false, false,
+            () -> new UnexpectedResponseException("500", 500, "")),
         row("request validation", false, false,
             () -> new RequestValidationException("campaign: must not be null")),
         row("programming error", false, false,
@@ -110,19 +120,10 @@ class RetryPolicyTest {
     SoftAssertions softly = new SoftAssertions();
     for (Contract.Operation operation : OPERATIONS) {
       boolean expected = operation.readOnly() ? readOnly : createOrSend;
-      softly.assertThat(RetryPolicy.isRetryable(operation.operationId, failure.get()))
+      softly.assertThat(RetryPolicy.isRetryable(operation.readOnly(), failure.get()))
           .as("%s after %s", operation.operationId, name).isEqualTo(expected);
     }
     softly.assertAll();
-  }
-
-  @Test
-  void unknownOperationIsTreatedAsCreateOrSend() {
-    assertThat(RetryPolicy.isReadOnly("someFutureOperation")).isFalse();
-    assertThat(RetryPolicy.isRetryable("someFutureOperation",
-        new UnexpectedResponseException("503", 503, ""))).isFalse();
-    assertThat(RetryPolicy.isRetryable("someFutureOperation",
-        new ApiConnectionException("refused", null, false))).isTrue();
   }
 
   // ---------------------------------------------------------------- delays
@@ -173,7 +174,7 @@ class RetryPolicyTest {
     AtomicInteger attempts = new AtomicInteger();
     long started = System.nanoTime();
 
-    Throwable thrown = catchThrowable(() -> new RetryPolicy().execute("listCoupons", 2, () -> {
+    Throwable thrown = catchThrowable(() -> new RetryPolicy().execute(operation("listCoupons", true), 2, () -> {
       attempts.incrementAndGet();
       throw new ApiConnectionException("reset", null, true);
     }));
@@ -188,7 +189,7 @@ class RetryPolicyTest {
   void executeSendsCreateOrSendOperationOnceWhenTheRequestMayHaveArrived() {
     AtomicInteger attempts = new AtomicInteger();
 
-    Throwable thrown = catchThrowable(() -> new RetryPolicy().execute("sendCouponByEmail", 5, () -> {
+    Throwable thrown = catchThrowable(() -> new RetryPolicy().execute(operation("sendCouponByEmail", false), 5, () -> {
       attempts.incrementAndGet();
       throw new ApiTimeoutException("read timed out", null, true);
     }));
@@ -201,7 +202,7 @@ class RetryPolicyTest {
   void executeRetriesCreateOrSendOperationWhenNothingWasSentAndReturnsTheLaterResult() {
     AtomicInteger attempts = new AtomicInteger();
 
-    String result = new RetryPolicy().execute("createSingleUseUrl", 2, () -> {
+    String result = new RetryPolicy().execute(operation("createSingleUseUrl", false), 2, () -> {
       if (attempts.incrementAndGet() < 3) {
         throw new ApiConnectionException("refused", null, false);
       }
@@ -216,7 +217,7 @@ class RetryPolicyTest {
   void executeWithZeroRetriesTriesOnce() {
     AtomicInteger attempts = new AtomicInteger();
 
-    Throwable thrown = catchThrowable(() -> new RetryPolicy().execute("listCoupons", 0, () -> {
+    Throwable thrown = catchThrowable(() -> new RetryPolicy().execute(operation("listCoupons", true), 0, () -> {
       attempts.incrementAndGet();
       throw new UnexpectedResponseException("503", 503, "");
     }));
@@ -229,12 +230,16 @@ class RetryPolicyTest {
   void executeDoesNotRetryAFailureOutsideThePolicy() {
     AtomicInteger attempts = new AtomicInteger();
 
-    Throwable thrown = catchThrowable(() -> new RetryPolicy().execute("listCoupons", 3, () -> {
+    Throwable thrown = catchThrowable(() -> new RetryPolicy().execute(operation("listCoupons", true), 3, () -> {
       attempts.incrementAndGet();
       throw new UnexpectedResponseException("500", 500, "");
     }));
 
     assertThat(thrown).isExactlyInstanceOf(UnexpectedResponseException.class);
     assertThat(attempts).hasValue(1);
+  }
+
+  private static Operation<Void, String> operation(String operationId, boolean readOnly) {
+    return new Operation<>(operationId, "POST", "/test", readOnly, false, String.class);
   }
 }

@@ -24,8 +24,8 @@ import io.github.coupontools.sdk.exception.CouponToolsException;
 import io.github.coupontools.sdk.exception.InvalidParameterException;
 import io.github.coupontools.sdk.exception.RateLimitException;
 import io.github.coupontools.sdk.exception.UnexpectedResponseException;
-import io.github.coupontools.sdk.generated.model.ListCouponsRequest;
-import io.github.coupontools.sdk.generated.model.SendCouponByEmailRequest;
+import io.github.coupontools.sdk.model.ListCouponsRequest;
+import io.github.coupontools.sdk.model.SendCouponByEmailRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -279,10 +279,10 @@ class SecretHandlingTest {
   @Test
   void responseNotFittingTheContractEchoingTheSecretIsRedacted() {
     wireMock.stubFor(post(urlEqualTo("/v3/smstool/grouplist")).willReturn(okJson(
-        "{\"status\":{\"status\":\"OK\"},\"amount_of_groups\":\"" + SECRET + "\"}")));
+        "{\"status\":{\"status\":\"OK\"},\"group\":\"" + SECRET + "\"}")));
 
     UnexpectedResponseException error = catchThrowableOfType(UnexpectedResponseException.class,
-        () -> client.smsGroups().listSmsGroups(Map.of()));
+        () -> client.smsGroups().listSmsGroups());
 
     assertThat(error).isNotNull();
     assertThat(error.getMessage()).contains("does not fit the contract");

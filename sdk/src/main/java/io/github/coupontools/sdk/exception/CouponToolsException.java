@@ -7,7 +7,7 @@ import java.util.Optional;
  * Root of every failure the SDK raises (unchecked). Carries what the API said: the HTTP status,
  * the Coupontools error code(s) and description(s), and the raw response body.
  *
- * <p>Subclasses follow the documented error classes; see {@link ErrorClassifier} for the mapping.
+ * <p>Subclasses follow the documented error classes; the README's error table gives the mapping.
  */
 public class CouponToolsException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -1,6 +1,13 @@
-package io.github.coupontools.sdk.exception;
+package io.github.coupontools.sdk.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.coupontools.sdk.exception.AuthenticationException;
+import io.github.coupontools.sdk.exception.CouponToolsException;
+import io.github.coupontools.sdk.exception.DeliveryException;
+import io.github.coupontools.sdk.exception.InvalidParameterException;
+import io.github.coupontools.sdk.exception.MissingParameterException;
+import io.github.coupontools.sdk.exception.NotFoundException;
+import io.github.coupontools.sdk.exception.SessionStateException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

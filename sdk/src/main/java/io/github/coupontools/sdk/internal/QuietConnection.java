@@ -1,4 +1,4 @@
-package io.github.coupontools.sdk;
+package io.github.coupontools.sdk.internal;
 
 import java.io.IOException;
 import java.net.Socket;

@@ -1,4 +1,4 @@
-package io.github.coupontools.sdk;
+package io.github.coupontools.sdk.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -7,12 +7,16 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 
-/** Reads booleans the way the API sends them: {@code true}, {@code "true"}, {@code 1} or {@code "1"}. */
-final class LenientBooleans extends JsonDeserializer<Boolean> {
+/**
+ * Reads booleans the way the API sends them: {@code true}, {@code "true"}, {@code 1} or
+ * {@code "1"} (and their opposites); anything else reads as absent rather than failing the
+ * response.
+ */
+public final class LenientBooleans extends JsonDeserializer<Boolean> {
 
   private LenientBooleans() {}
 
-  static SimpleModule module() {
+  public static SimpleModule module() {
     SimpleModule module = new SimpleModule("coupontools-lenient-booleans");
     module.addDeserializer(Boolean.class, new LenientBooleans());
     module.addDeserializer(boolean.class, new LenientBooleans());
@@ -22,6 +26,10 @@ final class LenientBooleans extends JsonDeserializer<Boolean> {
   @Override
   public Boolean deserialize(JsonParser parser, DeserializationContext context) throws IOException {
     JsonToken token = parser.currentToken();
+    if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+      parser.skipChildren();
+      return null;
+    }
     if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
       return parser.getBooleanValue();
     }
@@ -35,10 +43,7 @@ final class LenientBooleans extends JsonDeserializer<Boolean> {
     if (text.equals("0") || text.equalsIgnoreCase("false")) {
       return Boolean.FALSE;
     }
-    if (text.isEmpty()) {
-      return null;
-    }
-    return (Boolean) context.handleWeirdStringValue(Boolean.class, text,
-        "expected true/false or 1/0");
+    // Empty, or a value the contract does not name: absent, and kept in the model's rawJson().
+    return null;
   }
 }

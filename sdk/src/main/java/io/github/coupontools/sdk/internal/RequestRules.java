@@ -1,9 +1,9 @@
-package io.github.coupontools.sdk;
+package io.github.coupontools.sdk.internal;
 
-import io.github.coupontools.sdk.generated.model.BatchUpdateCouponSessionsRequest;
-import io.github.coupontools.sdk.generated.model.CreateSingleUseUrlRequest;
-import io.github.coupontools.sdk.generated.model.CreateSubaccountSsoTokenRequest;
-import io.github.coupontools.sdk.generated.model.SearchCouponSessionsRequest;
+import io.github.coupontools.sdk.model.BatchUpdateCouponSessionsRequest;
+import io.github.coupontools.sdk.model.CreateSingleUseUrlRequest;
+import io.github.coupontools.sdk.model.CreateSubaccountSsoTokenRequest;
+import io.github.coupontools.sdk.model.SearchCouponSessionsRequest;
 import java.util.ArrayList;
 import java.util.List;
 

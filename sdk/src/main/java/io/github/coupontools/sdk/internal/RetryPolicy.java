@@ -1,11 +1,11 @@
-package io.github.coupontools.sdk;
+package io.github.coupontools.sdk.internal;
 
 import dev.failsafe.Failsafe;
 import dev.failsafe.function.CheckedSupplier;
 import io.github.coupontools.sdk.exception.ApiConnectionException;
+import io.github.coupontools.sdk.exception.RateLimitException;
 import io.github.coupontools.sdk.exception.UnexpectedResponseException;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -14,8 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * When a failed call is tried again (exponential backoff with jitter, by Failsafe).
  *
  * <ul>
- *   <li>Read-only operations ({@link #READ_ONLY_OPERATIONS}: lists, info, data, search,
- *       barcode, verification) are retried on connection failures, timeouts and HTTP 429, 502,
+ *   <li>Read-only operations (the contract's {@code x-coupontools-read-only}, carried by each
+ *       {@link Operation}: lists, info, data, search, barcode, verification) are retried on connection failures, timeouts and HTTP 429, 502,
  *       503 and 504, after the server's {@code Retry-After} when it sent one.</li>
  *   <li>Operations that create, send, update or delete are retried only when the request
  *       certainly never reached the server (the connection could not be opened). A timeout, a
@@ -25,18 +25,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class RetryPolicy {
 
-  /**
-   * The operations that only read. Kept equal to the contract's {@code x-coupontools-read-only}
-   * flags by a test.
-   */
-  public static final Set<String> READ_ONLY_OPERATIONS = Set.of(
-      "listCoupons", "getCoupon",
-      "listCouponSessions", "listOpenedCouponSessions", "listClaimedCouponSessions",
-      "listValidatedCouponSessions", "getCouponSession", "searchCouponSessions",
-      "generateCouponSessionBarcode",
-      "listSmsGroups", "listSmsContacts", "listEmailGroups", "listEmailContacts",
-      "verifyWebhook", "verifyWebhookV3");
-
   private static final Duration FIRST_DELAY = Duration.ofMillis(200);
   private static final Duration MAX_DELAY = Duration.ofSeconds(5);
   private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
@@ -45,39 +33,38 @@ public final class RetryPolicy {
   private final ConcurrentMap<String, dev.failsafe.RetryPolicy<Object>> policies =
       new ConcurrentHashMap<>();
 
-  /** Whether the operation may be retried after the request may have reached the server. */
-  public static boolean isReadOnly(String operationId) {
-    return READ_ONLY_OPERATIONS.contains(operationId);
-  }
-
-  /** Whether this failure of this operation is worth another attempt. */
-  public static boolean isRetryable(String operationId, Throwable failure) {
+  /** Whether this failure of an operation ({@code readOnly} or not) is worth another attempt. */
+  public static boolean isRetryable(boolean readOnly, Throwable failure) {
     if (failure instanceof ApiConnectionException) {
-      return isReadOnly(operationId) || !((ApiConnectionException) failure).requestSent();
+      return readOnly || !((ApiConnectionException) failure).requestSent();
     }
-    if (failure instanceof UnexpectedResponseException && isReadOnly(operationId)) {
+    if (failure instanceof RateLimitException) {
+      return readOnly;
+    }
+    if (failure instanceof UnexpectedResponseException && readOnly) {
       int status = ((UnexpectedResponseException) failure).httpStatus();
-      return status == 429 || status == 502 || status == 503 || status == 504;
+      return status == 502 || status == 503 || status == 504;
     }
     return false;
   }
 
-  <T> T execute(String operationId, int maxRetries, CheckedSupplier<T> attempt) {
+  public <T> T execute(Operation<?, ?> operation, int maxRetries, CheckedSupplier<T> attempt) {
     if (maxRetries == 0) {
       return Failsafe.none().get(attempt);
     }
     @SuppressWarnings("unchecked")
     dev.failsafe.RetryPolicy<T> policy = (dev.failsafe.RetryPolicy<T>) (Object)
-        policies.computeIfAbsent(operationId + '/' + maxRetries, key -> build(operationId, maxRetries));
+        policies.computeIfAbsent(operation.operationId() + '/' + maxRetries,
+            key -> build(operation.readOnly(), maxRetries));
     return Failsafe.with(policy).get(attempt);
   }
 
-  private static dev.failsafe.RetryPolicy<Object> build(String operationId, int maxRetries) {
+  private static dev.failsafe.RetryPolicy<Object> build(boolean readOnly, int maxRetries) {
     // The delay function decides every delay itself: Failsafe 3 throws a NullPointerException
     // when a delay function returns null, and would add its own jitter to the server's
     // Retry-After (waiting less than the server asked). No Failsafe backoff or jitter is set.
     return dev.failsafe.RetryPolicy.builder()
-        .handleIf(failure -> isRetryable(operationId, failure))
+        .handleIf(failure -> isRetryable(readOnly, failure))
         .withMaxRetries(maxRetries)
         .withDelayFn(context -> delayBefore(context.getAttemptCount(), context.getLastException()))
         .build();
@@ -88,7 +75,7 @@ public final class RetryPolicy {
    * {@code Retry-After} (capped at 30 s) when it sent one, else an exponential backoff from
    * 200 ms up to 5 s, with +-25 % jitter (as Failsafe's backoff and jitter would).
    */
-  static Duration delayBefore(int failedAttempts, Throwable failure) {
+  public static Duration delayBefore(int failedAttempts, Throwable failure) {
     Duration serverAsked = retryAfter(failure);
     if (serverAsked != null) {
       return serverAsked;
@@ -101,8 +88,11 @@ public final class RetryPolicy {
 
   /** The server's Retry-After (capped), or null to use the backoff delay. */
   private static Duration retryAfter(Throwable failure) {
-    if (failure instanceof UnexpectedResponseException) {
-      return ((UnexpectedResponseException) failure).retryAfter()
+    if (failure instanceof RateLimitException || failure instanceof UnexpectedResponseException) {
+      java.util.Optional<Duration> asked = failure instanceof RateLimitException
+          ? ((RateLimitException) failure).retryAfter()
+          : ((UnexpectedResponseException) failure).retryAfter();
+      return asked
           .map(wait -> wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait)
           .orElse(null);
     }

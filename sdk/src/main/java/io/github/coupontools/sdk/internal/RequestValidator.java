@@ -1,4 +1,4 @@
-package io.github.coupontools.sdk;
+package io.github.coupontools.sdk.internal;
 
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,27 +1,23 @@
-package io.github.coupontools.sdk;
+package io.github.coupontools.sdk.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.github.coupontools.sdk.RequestOptions;
 import io.github.coupontools.sdk.exception.ApiConnectionException;
 import io.github.coupontools.sdk.exception.ApiTimeoutException;
 import io.github.coupontools.sdk.exception.CouponToolsException;
-import io.github.coupontools.sdk.exception.ErrorClassifier;
 import io.github.coupontools.sdk.exception.RateLimitException;
 import io.github.coupontools.sdk.exception.RequestValidationException;
 import io.github.coupontools.sdk.exception.UnexpectedResponseException;
-import io.github.coupontools.sdk.generated.invoker.ApiClient;
-import io.github.coupontools.sdk.generated.invoker.ApiResponse;
-import io.github.coupontools.sdk.generated.invoker.Pair;
-import io.github.coupontools.sdk.generated.model.Status;
-import io.github.coupontools.sdk.generated.model.UpdateCouponSessionStatus;
-import jakarta.ws.rs.core.GenericType;
+import io.github.coupontools.sdk.model.Status;
+import io.github.coupontools.sdk.model.UpdateCouponSessionStatus;
+import io.github.coupontools.sdk.Transport;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Type;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -29,42 +25,34 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.AbstractMap.SimpleImmutableEntry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The generated {@link ApiClient} with the SDK's transport: every generated operation goes
- * through {@link #invokeAPI} here, which validates the request, sends it with the credentials,
- * timeouts and {@code User-Agent}, retries by {@link RetryPolicy}, and turns every failure into a
- * {@link CouponToolsException}. Immutable; one per {@link CouponToolsClient} and options set.
+ * The one place every generated operation goes through: validates the request, sends it over the
+ * {@link Transport} with the credentials, timeouts and {@code User-Agent}, retries as the
+ * operation's descriptor allows ({@link RetryPolicy}), and turns every failure into a
+ * {@link CouponToolsException}. Immutable; one per client view (options).
  */
-final class CouponToolsApiClient extends ApiClient {
+public final class ClientInvoker implements Invoker {
 
-  private static final Logger LOG = LoggerFactory.getLogger(CouponToolsClient.class);
-  private static final ContentType JSON = ContentType.create("application/json");
-  private static final byte[] NO_BODY = new byte[0];
+  private static final Logger LOG =
+      LoggerFactory.getLogger("io.github.coupontools.sdk.CouponToolsClient");
+  private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
   private static final int BODY_EXCERPT = 300;
 
   private final Shared shared;
   private final RequestOptions options;
-  private final RequestConfig requestConfig;
 
-  /** What all views of one client share: HTTP client, credentials, JSON and validation. */
-  static final class Shared {
-    final CloseableHttpClient http;
+  /** What all views of one client share: transport, credentials, JSON and validation. */
+  public static final class Shared {
+    final Transport transport;
     final URI baseUrl;
     final String clientId;
     final String clientSecret;
@@ -76,11 +64,11 @@ final class CouponToolsApiClient extends ApiClient {
 
     /** Per-call lookups made once: the URL of each path, the reader of each response type. */
     final ConcurrentMap<String, URI> targets = new ConcurrentHashMap<>();
-    final ConcurrentMap<Type, ObjectReader> readers = new ConcurrentHashMap<>();
+    final ConcurrentMap<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
-    Shared(CloseableHttpClient http, URI baseUrl, String clientId, String clientSecret, String userAgent,
-        ObjectMapper mapper, boolean logRequests) {
-      this.http = http;
+    public Shared(Transport transport, URI baseUrl, String clientId, String clientSecret,
+        String userAgent, ObjectMapper mapper, boolean logRequests) {
+      this.transport = transport;
       this.baseUrl = baseUrl;
       this.clientId = clientId;
       this.clientSecret = clientSecret;
@@ -94,100 +82,83 @@ final class CouponToolsApiClient extends ApiClient {
     String redact(String text) {
       return text == null || clientSecret.isEmpty() ? text : text.replace(clientSecret, "[REDACTED]");
     }
+
+    public Transport transport() {
+      return transport;
+    }
+
+    public URI baseUrl() {
+      return baseUrl;
+    }
+
+    public String clientId() {
+      return clientId;
+    }
+
+    public ObjectMapper mapper() {
+      return mapper;
+    }
   }
 
-  CouponToolsApiClient(Shared shared, RequestOptions options) {
+  public ClientInvoker(Shared shared, RequestOptions options) {
     this.shared = shared;
     this.options = options;
-    this.requestConfig = requestConfig(options);
-    setBasePath(shared.baseUrl.toString());
-  }
-
-  /**
-   * The per-call timeouts: connect, and the longest wait for any bytes of the response (which
-   * therefore also bounds a body that trickles in).
-   */
-  @SuppressWarnings("deprecation") // per request, as views with other options share the pool
-  private static RequestConfig requestConfig(RequestOptions options) {
-    return RequestConfig.custom()
-        .setConnectTimeout(Timeout.ofMilliseconds(options.connectTimeout().toMillis()))
-        .setResponseTimeout(Timeout.ofMilliseconds(options.readTimeout().toMillis()))
-        .build();
-  }
-
-  /** The transport lives in {@link Shared}; the generated per-instance client is never built. */
-  @Override
-  protected jakarta.ws.rs.client.Client buildHttpClient() {
-    return null;
   }
 
   @Override
-  public <T> ApiResponse<T> invokeAPI(String operation, String path, String method,
-      List<Pair> queryParams, Object body, Map<String, String> headerParams,
-      Map<String, String> cookieParams, Map<String, Object> formParams, String accept,
-      String contentType, String[] authNames, GenericType<T> returnType, boolean isBodyNullable,
-      @SuppressWarnings("rawtypes") Map<String, GenericType> errorTypes) {
-    String operationId = operation.substring(operation.indexOf('.') + 1);
-    shared.validator.validate(operationId, body);
+  public <Q, R> R invoke(Operation<Q, R> operation, Q request, RequestOptions callOptions) {
+    RequestOptions call = callOptions == null ? options : callOptions;
+    String operationId = operation.operationId();
     byte[] payload;
-    try {
-      payload = shared.mapper.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new RequestValidationException(operationId + ": the request cannot be written as JSON: "
-          + e.getOriginalMessage());
+    if (operation.emptyBody()) {
+      payload = EMPTY_OBJECT;
+    } else {
+      shared.validator.validate(operationId, request);
+      try {
+        payload = shared.mapper.writeValueAsBytes(request);
+      } catch (JsonProcessingException e) {
+        throw new RequestValidationException(operationId + ": the request cannot be written as"
+            + " JSON: " + e.getOriginalMessage());
+      }
     }
-    ObjectReader reader = shared.readers.computeIfAbsent(returnType.getType(),
-        type -> shared.mapper.readerFor(shared.mapper.constructType(type)));
-    URI target = shared.targets.computeIfAbsent(path, p -> URI.create(shared.baseUrl + p));
-    T result = shared.retries.execute(operationId, options.maxRetries(),
-        () -> exchange(operationId, target, method, payload, reader));
-    return new ApiResponse<>(200, Map.of(), result);
+    ObjectReader reader = shared.readers.computeIfAbsent(operation.responseType(),
+        shared.mapper::readerFor);
+    URI target = shared.targets.computeIfAbsent(operation.path(),
+        p -> URI.create(shared.baseUrl + p));
+    Transport.Request sent = new Transport.Request(operation.method(), target, headers(call),
+        payload, call.connectTimeout(), call.readTimeout());
+    return shared.retries.execute(operation, call.maxRetries(),
+        () -> exchange(operationId, sent, call, reader));
   }
 
-  /** Status, {@code Retry-After} and body of one HTTP exchange. */
-  private static final class Answer {
-    final int status;
-    final String retryAfter;
-    final byte[] body;
-
-    Answer(int status, String retryAfter, byte[] body) {
-      this.status = status;
-      this.retryAfter = retryAfter;
-      this.body = body;
-    }
+  private List<Map.Entry<String, String>> headers(RequestOptions call) {
+    List<Map.Entry<String, String>> headers = new ArrayList<>(call.headers().size() + 4);
+    call.headers().forEach((name, value) -> headers.add(new SimpleImmutableEntry<>(name, value)));
+    headers.add(new SimpleImmutableEntry<>("Accept", "application/json"));
+    headers.add(new SimpleImmutableEntry<>("X-Client-Id", shared.clientId));
+    headers.add(new SimpleImmutableEntry<>("X-Client-Secret", shared.clientSecret));
+    headers.add(new SimpleImmutableEntry<>("User-Agent", shared.userAgent));
+    return headers;
   }
 
-  private <T> T exchange(String operationId, URI target, String method, byte[] payload,
+  private <T> T exchange(String operationId, Transport.Request request, RequestOptions call,
       ObjectReader reader) {
     long started = System.nanoTime();
-    HttpUriRequestBase request = new HttpUriRequestBase(method, target);
-    request.setConfig(requestConfig);
-    options.headers().forEach(request::addHeader);
-    request.setHeader("Accept", "application/json");
-    request.setHeader("X-Client-Id", shared.clientId);
-    request.setHeader("X-Client-Secret", shared.clientSecret);
-    request.setHeader("User-Agent", shared.userAgent);
-    request.setEntity(new ByteArrayEntity(payload, JSON));
-    Answer answer;
+    URI target = request.uri();
+    Transport.Response answer;
     try {
-      // The whole body is read inside the handler, under the read timeout; the connection then
-      // goes back to the pool (or is closed if reading failed).
-      answer = shared.http.execute(request, response -> {
-        Header retryAfter = response.getFirstHeader("Retry-After");
-        HttpEntity entity = response.getEntity();
-        return new Answer(response.getCode(), retryAfter == null ? null : retryAfter.getValue(),
-            entity == null ? NO_BODY : EntityUtils.toByteArray(entity));
-      });
+      answer = shared.transport.send(request);
     } catch (IOException e) {
       log(operationId, target, "failed: " + shared.redact(String.valueOf(e)), started);
-      throw connectionFailure(operationId, target, e);
+      throw connectionFailure(operationId, target, call, e);
     } catch (IllegalStateException closed) {
-      // HttpClient's "Connection pool shut down": the client was closed. Not retried.
+      // A closed transport (HttpClient: "Connection pool shut down"). Not retried.
       throw new CouponToolsException(operationId + " was not sent: the client is closed ("
           + closed.getMessage() + ")", closed);
     }
-    log(operationId, target, "HTTP " + answer.status, started);
-    return read(operationId, answer.status, answer.body, answer.retryAfter, reader);
+    log(operationId, target, "HTTP " + answer.status(), started);
+    return read(operationId, answer.status(), answer.body(),
+        answer.header("retry-after").orElse(null), reader);
   }
 
   private <T> T read(String operationId, int status, byte[] body, String retryAfter,
@@ -195,7 +166,7 @@ final class CouponToolsApiClient extends ApiClient {
     if (status >= 200 && status < 300) {
       T answer = readSuccess(body, reader);
       if (answer != null) {
-        return answer;
+        return withRawJson(answer, body);
       }
     }
     String raw = shared.redact(new String(body, StandardCharsets.UTF_8));
@@ -223,7 +194,7 @@ final class CouponToolsApiClient extends ApiClient {
               parseRetryAfter(retryAfter)));
     }
     try {
-      return reader.readValue(tree);
+      return withRawJson(reader.readValue(tree), body);
     } catch (IOException e) {
       String reason = e instanceof JsonProcessingException
           ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage();
@@ -231,6 +202,20 @@ final class CouponToolsApiClient extends ApiClient {
       throw new UnexpectedResponseException(operationId + " got a response that does not fit the"
           + " contract" + shared.redact(where + ": " + reason), status, raw);
     }
+  }
+
+  /** Lets the response offer the JSON it was read from, parsed again only if asked for. */
+  private <T> T withRawJson(T answer, byte[] body) {
+    if (answer instanceof RawJsonHolder) {
+      ((RawJsonHolder) answer).rawJsonSource(() -> {
+        try {
+          return shared.mapper.readTree(body);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    }
+    return answer;
   }
 
   /**
@@ -274,7 +259,7 @@ final class CouponToolsApiClient extends ApiClient {
   };
 
   private CouponToolsException connectionFailure(String operationId, URI target,
-      IOException cause) {
+      RequestOptions options, IOException cause) {
     String where = operationId + " to " + target.getScheme() + "://" + target.getAuthority();
     String detail = shared.redact(String.valueOf(cause.getMessage()));
     if (cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException) {
@@ -325,12 +310,12 @@ final class CouponToolsApiClient extends ApiClient {
     return flat.length() <= BODY_EXCERPT ? flat : flat.substring(0, BODY_EXCERPT) + "...";
   }
 
-  RequestOptions options() {
+  public RequestOptions options() {
     return options;
   }
 
   @Override
   public String toString() {
-    return "CouponToolsApiClient[" + shared.baseUrl + ", " + options + "]";
+    return "ClientInvoker[" + shared.baseUrl + ", " + options + "]";
   }
 }
