@@ -45,7 +45,46 @@ public final class Spec {
 
   /** One operation of {@code paths}. */
   public record Operation(String path, String method, String operationId, JsonNode requestSchema,
-      Map<String, JsonNode> requestExamples, Map<Integer, Response> responses) {
+      Map<String, JsonNode> requestExamples, Map<Integer, Response> responses,
+      JsonNode definition) {
+
+    /** The value of {@code x-coupontools-read-only}: safe to retry. */
+    public boolean readOnly() {
+      return definition.path("x-coupontools-read-only").asBoolean();
+    }
+
+    /** A named request example, as a copy free to change. */
+    public ObjectNode requestExample(String name) {
+      JsonNode example = requestExamples.get(name);
+      if (example == null) {
+        throw new IllegalArgumentException(this + " has no request example '" + name + "'; it has "
+            + requestExamples.keySet());
+      }
+      return example.deepCopy();
+    }
+
+    /** A named example of the response of a status, as a copy free to change. */
+    public JsonNode responseExample(int status, String name) {
+      JsonNode example = response(status).map(r -> r.examples().get(name)).orElse(null);
+      if (example == null) {
+        throw new IllegalArgumentException(this + " documents no example '" + name
+            + "' for HTTP " + status + "; it has " + responseExampleNames(status));
+      }
+      return example.deepCopy();
+    }
+
+    /** Names of the examples of the response of a status, in document order. */
+    public List<String> responseExampleNames(int status) {
+      return response(status).map(r -> List.copyOf(r.examples().keySet())).orElse(List.of());
+    }
+
+    /** Every named response example, by status then document order. */
+    public List<Example> responseExamples() {
+      List<Example> examples = new ArrayList<>();
+      responses.values().forEach(response -> response.examples().forEach((name, value) ->
+          examples.add(new Example(this, response.status(), name, value))));
+      return examples;
+    }
 
     /** The first named request example: a request the contract calls valid. */
     public JsonNode firstRequestExample() {
@@ -100,6 +139,14 @@ public final class Spec {
   public record Response(int status, String sharedRef, Map<String, JsonNode> examples) {
     public boolean isShared() {
       return sharedRef != null;
+    }
+  }
+
+  /** A named response example of an operation. */
+  public record Example(Operation operation, int status, String name, JsonNode value) {
+    @Override
+    public String toString() {
+      return operation.operationId() + " " + status + " " + name;
     }
   }
 
@@ -223,6 +270,20 @@ public final class Spec {
     return webhooks;
   }
 
+  /** The operation served at a method (any case) and path, if any. */
+  public Optional<Operation> operationAt(String method, String path) {
+    return operations.stream()
+        .filter(op -> op.method().equalsIgnoreCase(method) && op.path().equals(path)).findFirst();
+  }
+
+  /** Every webhook payload example, keyed {@code <webhook>/<example name>}, in document order. */
+  public List<Map.Entry<String, JsonNode>> webhookExamples() {
+    List<Map.Entry<String, JsonNode>> examples = new ArrayList<>();
+    webhooks.forEach(hook -> hook.examples().forEach((name, value) ->
+        examples.add(Map.entry(hook.name() + "/" + name, value))));
+    return examples;
+  }
+
   /** Follows {@code $ref}s to local components until a node without one. */
   public JsonNode resolve(JsonNode node) {
     Set<String> seen = new HashSet<>();
@@ -311,7 +372,7 @@ public final class Spec {
               examples(response.path("content").path("application/json"))));
         });
         result.add(new Operation(path.getKey(), method.getKey(), op.path("operationId").asText(),
-            resolve(media.path("schema")), examples(media), responses));
+            resolve(media.path("schema")), examples(media), responses, op));
       }
     }
     return List.copyOf(result);
