@@ -44,7 +44,7 @@ public final class ExampleServer implements AutoCloseable {
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
 
-  private static final String SPEC = "/io/github/coupontools/mock/coupontools.yaml";
+  private static final String SPEC = "/io/github/coupontools/openapi/coupontools.yaml";
   private static final byte[] NOT_FOUND = "{\"status\":{\"status\":\"failed\"}}"
       .getBytes(StandardCharsets.UTF_8);
 

@@ -43,14 +43,6 @@ final class ContractFiles {
     return path("contract.coverageReport", "target/contract-coverage.md");
   }
 
-  static Path sdkSurefireReports() {
-    return path("contract.sdkReports", "../sdk/target/surefire-reports");
-  }
-
-  static Path examplesSources() {
-    return path("contract.examples", "../examples/src/main/java");
-  }
-
   static Path mockValidator() {
     Path validator = path("contract.mockValidator",
         "../mock-server/node_modules/.bin/swagger-mock-validator");

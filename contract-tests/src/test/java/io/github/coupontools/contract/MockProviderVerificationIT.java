@@ -1,7 +1,5 @@
 package io.github.coupontools.contract;
 
-import static java.util.Map.entry;
-
 import au.com.dius.pact.core.model.Interaction;
 import au.com.dius.pact.core.model.ProviderState;
 import au.com.dius.pact.core.model.SynchronousRequestResponse;
@@ -12,9 +10,9 @@ import au.com.dius.pact.provider.junitsupport.IgnoreMissingStateChange;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import io.github.coupontools.mock.PrismMock;
+import io.github.coupontools.openapi.Spec;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.hc.core5.http.HttpRequest;
@@ -38,62 +36,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Prism has no state: each provider state is realised by asking the mock for the documented
  * example that describes it, with a {@code Prefer: code=NNN, example=NAME} header added to the
- * replayed request. {@link #EXAMPLES_BY_STATE} maps each state to the example names that stand for
- * it; the one the operation documents for the interaction's status is used. A state without a
- * mapping, or a mapping the operation does not document, fails the interaction (which is why
- * Pact's own missing-state-handler check is switched off).
+ * replayed request. The example's name travels in the pact as the state's parameter
+ * {@value SpecInteraction#EXAMPLE_PARAMETER} (written by {@link SpecInteraction}), so no mapping is
+ * kept here. A state without it, or naming an example the operation does not document for the
+ * interaction's status, fails the interaction (which is why Pact's own missing-state-handler
+ * check is switched off).
  */
 @Provider(SpecInteraction.PROVIDER)
 @PactFolder("target/pacts")
 @IgnoreMissingStateChange
 class MockProviderVerificationIT {
-
-  /** For each provider state, the names of the contract examples that describe it. */
-  static final Map<String, List<String>> EXAMPLES_BY_STATE = Map.ofEntries(
-      entry(ProviderStates.CREDENTIALS_REJECTED, List.of("authenticationFailed")),
-      entry(ProviderStates.ACTIVE_COUPON, List.of("success")),
-      entry(ProviderStates.NO_FOLDER_ARCHIVE, List.of("folderNotFound")),
-      entry(ProviderStates.COUPON_EXISTS, List.of("success")),
-      entry(ProviderStates.COUPON_MISSING, List.of("campaignNotFound")),
-      entry(ProviderStates.TEMPLATE_EXISTS, List.of("success")),
-      entry(ProviderStates.TEMPLATE_MISSING, List.of("templateNotFound")),
-      entry(ProviderStates.COUPON_HAS_SESSIONS, List.of("success")),
-      entry(ProviderStates.SESSION_EXISTS, List.of("success")),
-      entry(ProviderStates.SESSION_MISSING,
-          List.of("couponSessionNotFound", "couponSessionDoesNotExist")),
-      entry(ProviderStates.SESSION_CLAIMED, List.of("success")),
-      entry(ProviderStates.SESSION_ALREADY_VALIDATED, List.of("sessionAlreadyValidated")),
-      entry(ProviderStates.SESSIONS_CLAIMED_FROM_SEQUENCE, List.of("success")),
-      entry(ProviderStates.SESSIONS_ALREADY_VALIDATED_FROM_SEQUENCE,
-          List.of("sessionsAlreadyValidated")),
-      entry(ProviderStates.SESSION_WITH_VALIDATION_CODE, List.of("success")),
-      entry(ProviderStates.NO_SESSION_FOR_EMAIL, List.of("noResults")),
-      entry(ProviderStates.SINGLE_USE_URL_EXISTS_FOR_EMAIL, List.of("duplicateFound")),
-      entry(ProviderStates.VALIDATION_CODES_EXHAUSTED, List.of("lowOnValidationCodes")),
-      entry(ProviderStates.EMAIL_INTEGRATION, List.of("success")),
-      entry(ProviderStates.NO_EMAIL_INTEGRATION, List.of("emailIntegrationMissing")),
-      entry(ProviderStates.SMS_INTEGRATION, List.of("success")),
-      entry(ProviderStates.NO_SMS_INTEGRATION, List.of("smsIntegrationMissing")),
-      entry(ProviderStates.WALLET_USERS, List.of("success")),
-      entry(ProviderStates.NO_WALLET_USERS, List.of("noWalletUsers")),
-      entry(ProviderStates.SESSION_IN_WALLET, List.of("success")),
-      entry(ProviderStates.SMS_SERVICE_CONNECTED, List.of("success")),
-      entry(ProviderStates.SMS_SERVICE_NOT_CONNECTED, List.of("smsServiceNotConnected")),
-      entry(ProviderStates.TWO_SMS_GROUPS, List.of("success")),
-      entry(ProviderStates.SMS_GROUP_WITH_CONTACTS, List.of("success")),
-      entry(ProviderStates.SMS_GROUP_EXISTS, List.of("success")),
-      entry(ProviderStates.SMS_GROUP_MISSING, List.of("groupNotFound")),
-      entry(ProviderStates.EMAIL_SERVICE_CONNECTED, List.of("success")),
-      entry(ProviderStates.EMAIL_SERVICE_NOT_CONNECTED, List.of("emailServiceNotConnected")),
-      entry(ProviderStates.TWO_EMAIL_GROUPS, List.of("success")),
-      entry(ProviderStates.EMAIL_GROUP_WITH_CONTACTS, List.of("success")),
-      entry(ProviderStates.EMAIL_GROUP_EXISTS, List.of("success")),
-      entry(ProviderStates.EMAIL_GROUP_MISSING, List.of("groupNotFound")),
-      entry(ProviderStates.WEBHOOK_SENT, List.of("success")),
-      entry(ProviderStates.WEBHOOK_UNKNOWN, List.of("webhookNotFound")),
-      entry(ProviderStates.WEBHOOK_V3_SENT, List.of("success")),
-      entry(ProviderStates.SUBACCOUNT_EXISTS, List.of("success")),
-      entry(ProviderStates.SUBACCOUNT_MISSING, List.of("subaccountNotCorrect")));
 
   private static PrismMock prism;
 
@@ -130,27 +82,27 @@ class MockProviderVerificationIT {
     int status = exchange.getResponse().getStatus();
     String path = exchange.getRequest().getPath();
     String method = exchange.getRequest().getMethod();
-    OpenApiSpec.Operation operation = OpenApiSpec.CONTRACT.operationAt(method, path)
+    Spec.Operation operation = Spec.load().operationAt(method, path)
         .orElseThrow(() -> new AssertionError("'" + interaction.getDescription() + "' calls "
             + method + " " + path + ", which is not an operation of the contract"));
     List<String> documented = operation.responseExampleNames(status);
-    Set<String> candidates = new LinkedHashSet<>();
+    Set<String> named = new LinkedHashSet<>();
     for (ProviderState state : interaction.getProviderStates()) {
-      List<String> examples = EXAMPLES_BY_STATE.get(state.getName());
-      if (examples == null) {
-        throw new AssertionError("No mock example is mapped for the provider state '"
-            + state.getName() + "' of '" + interaction.getDescription()
-            + "': add it to MockProviderVerificationIT.EXAMPLES_BY_STATE");
+      Object example = state.getParams().get(SpecInteraction.EXAMPLE_PARAMETER);
+      if (example == null) {
+        throw new AssertionError("The provider state '" + state.getName() + "' of '"
+            + interaction.getDescription() + "' names no contract example (parameter '"
+            + SpecInteraction.EXAMPLE_PARAMETER + "'): write the interaction with SpecInteraction");
       }
-      examples.stream().filter(documented::contains).forEach(candidates::add);
+      named.add(example.toString());
     }
-    if (candidates.size() != 1) {
+    if (named.size() != 1 || !documented.contains(named.iterator().next())) {
       throw new AssertionError("The provider states " + interaction.getProviderStates().stream()
           .map(ProviderState::getName).collect(Collectors.toList()) + " of '"
           + interaction.getDescription() + "' must name exactly one example that "
-          + operation.operationId + " documents for HTTP " + status + " (it documents "
-          + documented + "), found " + candidates);
+          + operation.operationId() + " documents for HTTP " + status + " (it documents "
+          + documented + "), found " + named);
     }
-    return "code=" + status + ", example=" + candidates.iterator().next();
+    return "code=" + status + ", example=" + named.iterator().next();
   }
 }

@@ -3,6 +3,7 @@ package io.github.coupontools.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import io.github.coupontools.openapi.Spec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ class PactsMatchSpecIT {
   Stream<DynamicTest> everyPactFitsTheOpenApiContract() throws IOException {
     List<Path> pacts = ContractFiles.pactFiles();
     Path validator = ContractFiles.mockValidator();
-    Path spec = OpenApiSpec.specPath().toAbsolutePath();
+    Path spec = Spec.file();
     return pacts.stream().map(pact -> dynamicTest(pact.getFileName().toString(), () -> {
       Result result = run(List.of(validator.toString(), spec.toString(), pact.toString()));
       System.out.println("swagger-mock-validator " + spec.getFileName() + " "

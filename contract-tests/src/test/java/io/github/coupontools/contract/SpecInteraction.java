@@ -9,9 +9,11 @@ import au.com.dius.pact.core.model.V4Pact;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.coupontools.openapi.Spec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -29,6 +31,8 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <ul>
+ *   <li>Each provider state carries the response example's name as its parameter
+ *       {@value #EXAMPLE_PARAMETER}: the provider verification asks the mock for that example.</li>
  *   <li>The request is the operation's method and path, the credential headers (any non-empty
  *       value) and {@code Content-Type: application/json}, with the named request example (plus
  *       overrides) as its exact body: Pact fails the test if the SDK sends anything else, an extra
@@ -47,6 +51,8 @@ final class SpecInteraction {
   /** The credentials the consumer tests send; the contract accepts any non-empty value. */
   static final String CLIENT_ID = "contract-client-id";
   static final String CLIENT_SECRET = "contract-client-secret";
+  /** Provider-state parameter naming the contract example the state stands for. */
+  static final String EXAMPLE_PARAMETER = "example";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String DATE_TIME = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}";
@@ -74,19 +80,19 @@ final class SpecInteraction {
       Map.entry(Pattern.compile("\\d+"), "\\d+"));
 
   private final PactDslWithProvider builder;
-  private final OpenApiSpec.Operation operation;
+  private final Spec.Operation operation;
   private final List<String> states = new ArrayList<>();
   private String description;
   private JsonNode requestBody;
   private String clientSecret = CLIENT_SECRET;
 
-  private SpecInteraction(PactDslWithProvider builder, OpenApiSpec.Operation operation) {
+  private SpecInteraction(PactDslWithProvider builder, Spec.Operation operation) {
     this.builder = builder;
     this.operation = operation;
   }
 
   static SpecInteraction of(PactDslWithProvider builder, String operationId) {
-    return new SpecInteraction(builder, OpenApiSpec.CONTRACT.operation(operationId));
+    return new SpecInteraction(builder, Spec.load().operation(operationId));
   }
 
   /** A provider state, in business terms (see {@link ProviderStates}). */
@@ -113,6 +119,12 @@ final class SpecInteraction {
     return this;
   }
 
+  /** This exact request body (for instance what the SDK sends for a named request example). */
+  SpecInteraction requestBody(JsonNode body) {
+    this.requestBody = body.deepCopy();
+    return this;
+  }
+
   /** Sends this client secret instead of the valid one (for the authentication failure). */
   SpecInteraction withClientSecret(String secret) {
     this.clientSecret = secret;
@@ -125,17 +137,19 @@ final class SpecInteraction {
    */
   V4Pact respondWith(int status, String exampleName) {
     if (states.isEmpty() || description == null || requestBody == null) {
-      throw new IllegalStateException(operation.operationId
+      throw new IllegalStateException(operation.operationId()
           + ": an interaction needs a provider state, a description and a request");
     }
     JsonNode example = operation.responseExample(status, exampleName);
-    PactDslWithState withState = builder.given(states.get(0));
+    // Each state carries the example that realises it, so the provider side needs no mapping.
+    Map<String, Object> realisedBy = Map.of(EXAMPLE_PARAMETER, exampleName);
+    PactDslWithState withState = builder.given(states.get(0), realisedBy);
     for (String state : states.subList(1, states.size())) {
-      withState = withState.given(state);
+      withState = withState.given(state, realisedBy);
     }
     PactDslRequestWithPath request = withState.uponReceiving(description)
-        .method(operation.method)
-        .path(operation.path)
+        .method(operation.method().toUpperCase(Locale.ROOT))
+        .path(operation.path())
         .matchHeader("X-Client-Id", ".+", CLIENT_ID)
         .matchHeader("X-Client-Secret", ".+", clientSecret)
         .headers("Content-Type", "application/json")

@@ -16,6 +16,7 @@ import io.github.coupontools.sdk.model.VerifyWebhookRequest;
 import io.github.coupontools.sdk.model.VerifyWebhookResponse;
 import io.github.coupontools.sdk.model.VerifyWebhookV3Request;
 import io.github.coupontools.sdk.model.VerifyWebhookV3Response;
+import java.time.LocalDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -82,7 +83,7 @@ class WebhooksContractTest extends ConsumerContract {
 
     assertThat(response.getResult()).isEqualTo("valid");
     assertThat(response.getWebhook()).isEqualTo("evt_JsOKTu2rlzjZsxPaleUx");
-    assertThat(response.getDate()).isEqualTo(java.time.LocalDateTime.of(2017, 10, 9, 9, 57, 57));
+    assertThat(response.getDate()).isEqualTo(LocalDateTime.of(2017, 10, 9, 9, 57, 57));
     assertThat(response.getType()).isEqualTo("coupon_validated");
     assertThat(response.getSession()).isNotBlank();
   }

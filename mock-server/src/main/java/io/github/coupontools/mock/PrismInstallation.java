@@ -46,6 +46,8 @@ public final class PrismInstallation {
   private static final int DOWNLOAD_MB = 90;
   private static final System.Logger LOG = System.getLogger(PrismInstallation.class.getName());
 
+  /** Where the coupontools-openapi jar carries the contract. */
+  private static final String CONTRACT = "/io/github/coupontools/openapi/coupontools.yaml";
   private static final String NPM_RESOURCES = "npm/";
   private static final String NODE_MISSING =
       "The Coupontools mock needs Node.js 18+ with npm on the PATH to run Prism: install Node.js"
@@ -206,11 +208,12 @@ public final class PrismInstallation {
     }
   }
 
-  /** Copies the bundled contract to a temporary file Prism can read. */
+  /** Copies the contract of coupontools-openapi to a temporary file Prism can read. */
   static Path bundledSpec() {
-    try (InputStream in = PrismInstallation.class.getResourceAsStream("coupontools.yaml")) {
+    try (InputStream in = PrismInstallation.class.getResourceAsStream(CONTRACT)) {
       if (in == null) {
-        throw new IllegalStateException("The coupontools-mock jar lacks coupontools.yaml");
+        throw new IllegalStateException(CONTRACT + " is missing: the mock needs"
+            + " io.github.coupontools-java:coupontools-openapi on the classpath");
       }
       Path spec = Files.createTempFile("coupontools-", ".yaml");
       spec.toFile().deleteOnExit();

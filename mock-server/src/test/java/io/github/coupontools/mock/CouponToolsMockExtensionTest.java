@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.coupontools.openapi.Spec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.coupontools.openapi.Spec;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

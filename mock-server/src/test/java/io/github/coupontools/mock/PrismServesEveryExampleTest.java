@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.coupontools.openapi.Spec;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

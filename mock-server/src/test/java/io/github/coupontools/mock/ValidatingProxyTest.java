@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import io.github.coupontools.openapi.Spec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,10 +78,11 @@ class ValidatingProxyTest {
     proxyUrl = URI.create("http://127.0.0.1:" + port);
     proxyLog = Files.createTempFile("coupontools-proxy-", ".log");
     ProcessBuilder builder = new ProcessBuilder(
-        Spec.repoRoot().resolve("mock-server/proxy").toString())
+        Paths.get("proxy").toAbsolutePath().toString())
         .redirectErrorStream(true)
         .redirectOutput(proxyLog.toFile());
     builder.environment().put("PORT", Integer.toString(port));
+    builder.environment().put("COUPONTOOLS_SPEC", Spec.file().toString());
     builder.environment().put("UPSTREAM", "http://127.0.0.1:" + upstream.getAddress().getPort());
     builder.environment().put("STRICT", "1");
     builder.environment().put("PRISM_LOG_LEVEL", "warn");

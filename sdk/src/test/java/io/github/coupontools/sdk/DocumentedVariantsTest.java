@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.coupontools.mock.CouponToolsMockExtension;
 import io.github.coupontools.mock.PrismMock;
+import io.github.coupontools.openapi.Spec;
 import io.github.coupontools.sdk.model.AddSmsContactRequest;
 import io.github.coupontools.sdk.model.BatchUpdateCouponSessionsRequest;
 import io.github.coupontools.sdk.model.CreateCouponRequest;
@@ -138,7 +139,7 @@ class DocumentedVariantsTest {
         "couponEdit", "CouponEditWebhookEvent", "subaccount", "SubaccountWebhookEvent",
         "webLoyalty", "WebLoyaltyWebhookEvent", "walletLoyalty", "WalletLoyaltyWebhookEvent",
         "landingPage", "LandingPageWebhookEvent", "directoryPage", "DirectoryPageWebhookEvent");
-    return Contract.INSTANCE.webhookExamples().stream().map(example -> dynamicTest(
+    return Spec.load().webhookExamples().stream().map(example -> dynamicTest(
         example.getKey(), () -> {
           WebhookEvent event = client.webhooks().parse(example.getValue().toString());
           String kind = example.getKey().substring(0, example.getKey().indexOf('/'));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.coupontools.mock.CouponToolsMockExtension;
 import io.github.coupontools.mock.PrismMock;
+import io.github.coupontools.openapi.Spec;
 import io.github.coupontools.sdk.exception.AuthenticationException;
 import io.github.coupontools.sdk.exception.CouponToolsException;
 import io.github.coupontools.sdk.exception.DeliveryException;
@@ -63,32 +64,32 @@ class OperationsAgainstMockTest {
 
   @TestFactory
   Stream<DynamicTest> everyOperationReturnsItsSuccessExampleAsTypedResponse() {
-    return Contract.INSTANCE.operations().stream().flatMap(operation ->
-        Contract.INSTANCE.responseExamples(operation).stream().filter(e -> e.status == 200))
+    return Spec.load().operations().stream().flatMap(operation ->
+        operation.responseExamples().stream().filter(e -> e.status() == 200))
         .flatMap(example -> CLIENTS.entrySet().stream().map(transport ->
             dynamicTest(transport.getKey() + ": " + example, () -> {
           CouponToolsClient client = transport.getValue();
           Object response = call(client.withOptions(client.options().withHeader("Prefer",
-              "code=200, example=" + example.name)), example.operation);
-          WireView.assertReadCompletely(response, example.value);
+              "code=200, example=" + example.name())), example.operation());
+          WireView.assertReadCompletely(response, example.value());
         })));
   }
 
   @TestFactory
   Stream<DynamicTest> everyDocumentedErrorBecomesTheExceptionOfItsClass() {
-    return Contract.INSTANCE.operations().stream().flatMap(operation ->
-        Contract.INSTANCE.responseExamples(operation).stream().filter(e -> e.status >= 400))
+    return Spec.load().operations().stream().flatMap(operation ->
+        operation.responseExamples().stream().filter(e -> e.status() >= 400))
         .flatMap(example -> CLIENTS.entrySet().stream().map(transport ->
             dynamicTest(transport.getKey() + ": " + example, () -> {
           CouponToolsClient client = transport.getValue();
           CouponToolsClient preferring = client.withOptions(client.options().withHeader("Prefer",
-              "code=" + example.status + ", example=" + example.name));
+              "code=" + example.status() + ", example=" + example.name()));
           CouponToolsException error = catchThrowableOfType(CouponToolsException.class,
-              () -> call(preferring, example.operation));
+              () -> call(preferring, example.operation()));
 
           // One legacy page puts errors beside status instead of inside it.
-          JsonNode errors = example.value.path("status").has("errors")
-              ? example.value.path("status").path("errors") : example.value.path("errors");
+          JsonNode errors = example.value().path("status").has("errors")
+              ? example.value().path("status").path("errors") : example.value().path("errors");
           List<Integer> codes = new ArrayList<>();
           errors.path("error_code").forEach(code -> codes.add(code.asInt()));
           if (errors.path("error_code").isInt()) {
@@ -96,12 +97,12 @@ class OperationsAgainstMockTest {
           }
           assertThat(error).as("%s", example).isNotNull();
           assertThat(error.errorCodes()).as(error.getMessage()).isNotEmpty();
-          assertThat(error.httpStatus()).isEqualTo(example.status);
+          assertThat(error.httpStatus()).isEqualTo(example.status());
           assertThat(error.errorCodes()).isEqualTo(codes);
           assertThat(error).isInstanceOf(expectedClass(codes.get(0)));
           errors.path("error_message_description").forEach(text ->
               assertThat(error.errorDescriptions()).contains(text.asText()));
-          assertThat(error.getMessage()).contains(example.operation.operationId,
+          assertThat(error.getMessage()).contains(example.operation().operationId(),
               String.valueOf(codes.get(0)));
         })));
   }
@@ -122,15 +123,15 @@ class OperationsAgainstMockTest {
   }
 
   /** Calls the SDK method named after the operationId with the operation's request example. */
-  static Object call(CouponToolsClient client, Contract.Operation operation) throws Exception {
+  static Object call(CouponToolsClient client, Spec.Operation operation) throws Exception {
     ObjectMapper mapper = CouponToolsClient.newObjectMapper();
     for (Object api : Services.of(client)) {
       for (Method method : api.getClass().getMethods()) {
-        if (method.getName().equals(operation.operationId) && (method.getParameterCount() == 0
+        if (method.getName().equals(operation.operationId()) && (method.getParameterCount() == 0
             || method.getParameterCount() == 1
             && method.getParameterTypes()[0] != RequestOptions.class)) {
           Object[] request = method.getParameterCount() == 0 ? new Object[0] : new Object[] {
-              mapper.convertValue(operation.requestExample(), method.getParameterTypes()[0])};
+              mapper.convertValue(operation.firstRequestExample(), method.getParameterTypes()[0])};
           try {
             return method.invoke(api, request);
           } catch (InvocationTargetException e) {
@@ -139,6 +140,6 @@ class OperationsAgainstMockTest {
         }
       }
     }
-    throw new AssertionError("No SDK method for operation " + operation.operationId);
+    throw new AssertionError("No SDK method for operation " + operation.operationId());
   }
 }

@@ -3,6 +3,7 @@ package io.github.coupontools.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.coupontools.openapi.Spec;
 import io.github.coupontools.sdk.exception.ApiConnectionException;
 import io.github.coupontools.sdk.exception.ApiTimeoutException;
 import io.github.coupontools.sdk.exception.AuthenticationException;
@@ -33,13 +34,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Which failures are retried, for which operations, and after how long. */
 class RetryPolicyTest {
 
-  private static final List<Contract.Operation> OPERATIONS = Contract.INSTANCE.operations();
+  private static final List<Spec.Operation> OPERATIONS = Spec.load().operations();
 
   @Test
   void everyGeneratedDescriptorCarriesThePathAndReadOnlyFlagOfTheContract() throws Exception {
     Map<String, String> contract = OPERATIONS.stream().collect(Collectors.toMap(
-        operation -> operation.operationId,
-        operation -> operation.path + " read-only=" + operation.readOnly()));
+        operation -> operation.operationId(),
+        operation -> operation.path() + " read-only=" + operation.readOnly()));
     Map<String, String> generated;
     try (CouponToolsClient client = CouponToolsClient.builder().clientId("id").clientSecret("secret")
         .baseUrl("http://127.0.0.1:9").build()) {
@@ -56,9 +57,9 @@ class RetryPolicyTest {
   void everyOperationOfTheContractDeclaresTheReadOnlyFlagAsBoolean() {
     assertThat(OPERATIONS).hasSizeGreaterThanOrEqualTo(20);
     SoftAssertions softly = new SoftAssertions();
-    for (Contract.Operation operation : OPERATIONS) {
-      softly.assertThat(operation.node.path("x-coupontools-read-only").isBoolean())
-          .as("%s declares x-coupontools-read-only: true|false", operation.operationId).isTrue();
+    for (Spec.Operation operation : OPERATIONS) {
+      softly.assertThat(operation.definition().path("x-coupontools-read-only").isBoolean())
+          .as("%s declares x-coupontools-read-only: true|false", operation.operationId()).isTrue();
     }
     softly.assertAll();
   }
@@ -118,10 +119,10 @@ class RetryPolicyTest {
   void isRetryableFollowsTheTruthTableForEveryOperation(String name, boolean readOnly,
       boolean createOrSend, Supplier<Throwable> failure) {
     SoftAssertions softly = new SoftAssertions();
-    for (Contract.Operation operation : OPERATIONS) {
+    for (Spec.Operation operation : OPERATIONS) {
       boolean expected = operation.readOnly() ? readOnly : createOrSend;
       softly.assertThat(RetryPolicy.isRetryable(operation.readOnly(), failure.get()))
-          .as("%s after %s", operation.operationId, name).isEqualTo(expected);
+          .as("%s after %s", operation.operationId(), name).isEqualTo(expected);
     }
     softly.assertAll();
   }

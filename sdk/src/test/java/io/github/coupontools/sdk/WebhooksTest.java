@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.coupontools.mock.CouponToolsMockExtension;
 import io.github.coupontools.mock.PrismMock;
+import io.github.coupontools.openapi.Spec;
 import io.github.coupontools.sdk.model.CouponEditWebhookEvent;
 import io.github.coupontools.sdk.model.CouponWebhookEvent;
 import io.github.coupontools.sdk.model.LandingPageWebhookEvent;
@@ -50,7 +51,7 @@ class WebhooksTest {
 
   @TestFactory
   Stream<DynamicTest> everyDocumentedPayloadParsesIntoItsTypedEvent() {
-    return Contract.INSTANCE.webhookExamples().stream().map(example -> dynamicTest(example.getKey(),
+    return Spec.load().webhookExamples().stream().map(example -> dynamicTest(example.getKey(),
         () -> {
           WebhookEvent event = client.webhooks().parse(example.getValue().toString());
           Webhooks.Kind expected = KIND_OF_EXAMPLE.get(example.getKey().split("/")[0]);
@@ -143,7 +144,7 @@ class WebhooksTest {
   }
 
   private static JsonNode example(String kind) {
-    return Contract.INSTANCE.webhookExamples().stream()
+    return Spec.load().webhookExamples().stream()
         .filter(entry -> entry.getKey().startsWith(kind + "/")).findFirst().orElseThrow().getValue();
   }
 }

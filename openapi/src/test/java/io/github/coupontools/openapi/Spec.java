@@ -1,16 +1,18 @@
-package io.github.coupontools.mock;
+package io.github.coupontools.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -25,12 +27,14 @@ import java.util.Set;
  * request and response examples, the error examples with their codes and messages, and the
  * webhooks, with local {@code $ref}s resolved.
  *
- * <p>The spec is the file named by the system property {@value PrismMock#SPEC_PROPERTY}, which
- * surefire sets; the repository root is two levels above it.
+ * <p>The contract comes from the coupontools-openapi artifact ({@value #RESOURCE}), so a test
+ * reads the contract its module was built against, never another module's folder.
  */
-final class Spec {
+public final class Spec {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  /** Where the coupontools-openapi jar carries the contract. */
+  public static final String RESOURCE = "/io/github/coupontools/openapi/coupontools.yaml";
+  public static final ObjectMapper JSON = new ObjectMapper();
   private static final YAMLMapper YAML = new YAMLMapper();
   private static Spec loaded;
 
@@ -40,11 +44,50 @@ final class Spec {
   private final List<Webhook> webhooks;
 
   /** One operation of {@code paths}. */
-  record Operation(String path, String method, String operationId, JsonNode requestSchema,
-      Map<String, JsonNode> requestExamples, Map<Integer, Response> responses) {
+  public record Operation(String path, String method, String operationId, JsonNode requestSchema,
+      Map<String, JsonNode> requestExamples, Map<Integer, Response> responses,
+      JsonNode definition) {
+
+    /** The value of {@code x-coupontools-read-only}: safe to retry. */
+    public boolean readOnly() {
+      return definition.path("x-coupontools-read-only").asBoolean();
+    }
+
+    /** A named request example, as a copy free to change. */
+    public ObjectNode requestExample(String name) {
+      JsonNode example = requestExamples.get(name);
+      if (example == null) {
+        throw new IllegalArgumentException(this + " has no request example '" + name + "'; it has "
+            + requestExamples.keySet());
+      }
+      return example.deepCopy();
+    }
+
+    /** A named example of the response of a status, as a copy free to change. */
+    public JsonNode responseExample(int status, String name) {
+      JsonNode example = response(status).map(r -> r.examples().get(name)).orElse(null);
+      if (example == null) {
+        throw new IllegalArgumentException(this + " documents no example '" + name
+            + "' for HTTP " + status + "; it has " + responseExampleNames(status));
+      }
+      return example.deepCopy();
+    }
+
+    /** Names of the examples of the response of a status, in document order. */
+    public List<String> responseExampleNames(int status) {
+      return response(status).map(r -> List.copyOf(r.examples().keySet())).orElse(List.of());
+    }
+
+    /** Every named response example, by status then document order. */
+    public List<Example> responseExamples() {
+      List<Example> examples = new ArrayList<>();
+      responses.values().forEach(response -> response.examples().forEach((name, value) ->
+          examples.add(new Example(this, response.status(), name, value))));
+      return examples;
+    }
 
     /** The first named request example: a request the contract calls valid. */
-    JsonNode firstRequestExample() {
+    public JsonNode firstRequestExample() {
       if (requestExamples.isEmpty()) {
         throw new AssertionError(this + " has no named request example");
       }
@@ -52,12 +95,12 @@ final class Spec {
     }
 
     /** Response of a status, if documented. */
-    Optional<Response> response(int status) {
+    public Optional<Response> response(int status) {
       return Optional.ofNullable(responses.get(status));
     }
 
     /** Error responses (4xx and 5xx), lowest status first. */
-    List<Response> errorResponses() {
+    public List<Response> errorResponses() {
       List<Response> errors = new ArrayList<>();
       responses.values().stream().filter(r -> r.status() >= 400)
           .sorted(Comparator.comparingInt(Response::status)).forEach(errors::add);
@@ -68,12 +111,12 @@ final class Spec {
      * The response Prism serves for a request that violates the request schema: 422 if the
      * operation documents one, else 400 (Prism's order).
      */
-    Optional<Response> invalidRequestResponse() {
+    public Optional<Response> invalidRequestResponse() {
       return response(422).or(() -> response(400));
     }
 
     /** Error examples of the operation, in document order (shared ones included). */
-    List<ErrorExample> errorExamples() {
+    public List<ErrorExample> errorExamples() {
       List<ErrorExample> errors = new ArrayList<>();
       for (Response response : errorResponses()) {
         response.examples().forEach((name, value) ->
@@ -93,17 +136,26 @@ final class Spec {
    *
    * @param sharedRef the {@code #/components/responses/...} reference it was written as, or null
    */
-  record Response(int status, String sharedRef, Map<String, JsonNode> examples) {
-    boolean isShared() {
+  public record Response(int status, String sharedRef, Map<String, JsonNode> examples) {
+    public boolean isShared() {
       return sharedRef != null;
     }
   }
 
+  /** A named response example of an operation. */
+  public record Example(Operation operation, int status, String name, JsonNode value) {
+    @Override
+    public String toString() {
+      return operation.operationId() + " " + status + " " + name;
+    }
+  }
+
   /** A named example of an error response, with the codes and messages it carries. */
-  record ErrorExample(Operation operation, Response response, String name, JsonNode value,
+  public record ErrorExample(Operation operation, Response response, String name, JsonNode value,
       List<Integer> codes, List<String> messages) {
 
-    static ErrorExample of(Operation operation, Response response, String name, JsonNode value) {
+    public static ErrorExample of(Operation operation, Response response, String name,
+        JsonNode value) {
       JsonNode errors = value.at("/status/errors");
       if (errors.isMissingNode()) {
         errors = value.path("errors");
@@ -122,7 +174,7 @@ final class Spec {
     }
 
     /** The example as it is shared by every operation (the 401 authentication failure). */
-    boolean isShared() {
+    public boolean isShared() {
       return "#/components/responses/AuthenticationFailed".equals(response.sharedRef());
     }
 
@@ -134,7 +186,8 @@ final class Spec {
   }
 
   /** One entry of {@code x-webhooks}: the payload the API posts to the account's endpoint. */
-  record Webhook(String name, JsonNode pathItem, JsonNode schema, Map<String, JsonNode> examples) {}
+  public record Webhook(String name, JsonNode pathItem, JsonNode schema,
+      Map<String, JsonNode> examples) {}
 
   private Spec(Path file) {
     this.file = file;
@@ -147,36 +200,47 @@ final class Spec {
     this.webhooks = readWebhooks();
   }
 
-  /** The contract named by {@code -Dcoupontools.spec}, read once per JVM. */
-  static synchronized Spec load() {
+  /** The contract of the coupontools-openapi artifact on the test classpath, read once per JVM. */
+  public static synchronized Spec load() {
     if (loaded == null) {
       loaded = new Spec(file());
     }
     return loaded;
   }
 
-  /** Path of {@code openapi/coupontools.yaml}, from the system property surefire sets. */
-  static Path file() {
-    String configured = System.getProperty(PrismMock.SPEC_PROPERTY);
-    if (configured == null || configured.isBlank()) {
-      throw new IllegalStateException("System property " + PrismMock.SPEC_PROPERTY
-          + " is not set: run the tests with './mvnw -pl mock-server test', which sets it to"
-          + " openapi/coupontools.yaml.");
+  /**
+   * A file holding the contract: the resource itself in a reactor build (target/classes), a
+   * temporary copy when it comes from the coupontools-openapi jar.
+   */
+  public static Path file() {
+    URL url = Spec.class.getResource(RESOURCE);
+    if (url == null) {
+      throw new IllegalStateException(RESOURCE + " is not on the test classpath: add a test"
+          + " dependency on io.github.coupontools-java:coupontools-openapi");
     }
-    return Paths.get(configured).toAbsolutePath().normalize();
+    try {
+      if ("file".equals(url.getProtocol())) {
+        return Paths.get(url.toURI());
+      }
+      Path copy = Files.createTempFile("coupontools-", ".yaml");
+      copy.toFile().deleteOnExit();
+      try (InputStream in = url.openStream()) {
+        Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return copy;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + url, e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
-  /** Root of the repository (the folder holding {@code openapi/}). */
-  static Path repoRoot() {
-    return file().getParent().getParent();
-  }
-
-  /** A test resource of {@code src/test/resources/spec/} as a file. */
-  static Path testResource(String name) {
+  /** A test resource of the calling module's {@code src/test/resources/spec/} as a file. */
+  public static Path testResource(String name) {
     URL url = Spec.class.getResource("/spec/" + name);
     if (url == null) {
       throw new IllegalStateException("Test resource spec/" + name + " is missing from"
-          + " mock-server/src/test/resources/spec/");
+          + " src/test/resources/spec/");
     }
     try {
       return Paths.get(url.toURI());
@@ -185,29 +249,43 @@ final class Spec {
     }
   }
 
-  Path path() {
+  public Path path() {
     return file;
   }
 
-  JsonNode root() {
+  public JsonNode root() {
     return root;
   }
 
-  List<Operation> operations() {
+  public List<Operation> operations() {
     return operations;
   }
 
-  Operation operation(String operationId) {
+  public Operation operation(String operationId) {
     return operations.stream().filter(op -> op.operationId().equals(operationId)).findFirst()
         .orElseThrow(() -> new AssertionError("The contract has no operation " + operationId));
   }
 
-  List<Webhook> webhooks() {
+  public List<Webhook> webhooks() {
     return webhooks;
   }
 
+  /** The operation served at a method (any case) and path, if any. */
+  public Optional<Operation> operationAt(String method, String path) {
+    return operations.stream()
+        .filter(op -> op.method().equalsIgnoreCase(method) && op.path().equals(path)).findFirst();
+  }
+
+  /** Every webhook payload example, keyed {@code <webhook>/<example name>}, in document order. */
+  public List<Map.Entry<String, JsonNode>> webhookExamples() {
+    List<Map.Entry<String, JsonNode>> examples = new ArrayList<>();
+    webhooks.forEach(hook -> hook.examples().forEach((name, value) ->
+        examples.add(Map.entry(hook.name() + "/" + name, value))));
+    return examples;
+  }
+
   /** Follows {@code $ref}s to local components until a node without one. */
-  JsonNode resolve(JsonNode node) {
+  public JsonNode resolve(JsonNode node) {
     Set<String> seen = new HashSet<>();
     while (node != null && node.has("$ref")) {
       String ref = node.get("$ref").asText();
@@ -230,7 +308,7 @@ final class Spec {
    * Properties of an object schema (its own and those of {@code allOf} members), each resolved,
    * in document order.
    */
-  Map<String, JsonNode> properties(JsonNode schema) {
+  public Map<String, JsonNode> properties(JsonNode schema) {
     Map<String, JsonNode> properties = new LinkedHashMap<>();
     JsonNode resolved = resolve(schema);
     for (JsonNode part : resolved.path("allOf")) {
@@ -242,7 +320,7 @@ final class Spec {
   }
 
   /** Required properties of an object schema (its own and those of {@code allOf} members). */
-  List<String> required(JsonNode schema) {
+  public List<String> required(JsonNode schema) {
     List<String> required = new ArrayList<>();
     JsonNode resolved = resolve(schema);
     for (JsonNode part : resolved.path("allOf")) {
@@ -253,7 +331,7 @@ final class Spec {
   }
 
   /** The spec with each webhook added as a path {@code /x-webhooks/<name>}, as JSON. */
-  String withWebhooksAsPaths() {
+  public String withWebhooksAsPaths() {
     ObjectNode copy = root.deepCopy();
     ObjectNode paths = (ObjectNode) copy.get("paths");
     for (Webhook webhook : webhooks) {
@@ -266,7 +344,7 @@ final class Spec {
     }
   }
 
-  static String webhookPath(Webhook webhook) {
+  public static String webhookPath(Webhook webhook) {
     return "/x-webhooks/" + webhook.name();
   }
 
@@ -294,7 +372,7 @@ final class Spec {
               examples(response.path("content").path("application/json"))));
         });
         result.add(new Operation(path.getKey(), method.getKey(), op.path("operationId").asText(),
-            resolve(media.path("schema")), examples(media), responses));
+            resolve(media.path("schema")), examples(media), responses, op));
       }
     }
     return List.copyOf(result);
@@ -334,7 +412,7 @@ final class Spec {
   }
 
   /** Whether two JSON values are equal, numbers compared by value (1 equals 1.0, int or long). */
-  static boolean jsonEquals(JsonNode a, JsonNode b) {
+  public static boolean jsonEquals(JsonNode a, JsonNode b) {
     return a.equals((x, y) -> {
       if (x.isNumber() && y.isNumber()) {
         return x.decimalValue().compareTo(y.decimalValue()) == 0 ? 0 : 1;
@@ -344,7 +422,7 @@ final class Spec {
   }
 
   /** Reads a JSON document. */
-  static JsonNode json(String text) {
+  public static JsonNode json(String text) {
     try {
       return JSON.readTree(text);
     } catch (IOException e) {
@@ -353,7 +431,7 @@ final class Spec {
   }
 
   /** Reads a JSON file. */
-  static JsonNode json(Path file) {
+  public static JsonNode json(Path file) {
     try {
       return JSON.readTree(Files.readString(file));
     } catch (IOException e) {
@@ -362,7 +440,7 @@ final class Spec {
   }
 
   /** Compact JSON text of a value. */
-  static String text(JsonNode value) {
+  public static String text(JsonNode value) {
     try {
       return JSON.writeValueAsString(value);
     } catch (IOException e) {

@@ -1,4 +1,4 @@
-package io.github.coupontools.mock;
+package io.github.coupontools.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
