@@ -82,7 +82,7 @@ class WebhooksContractTest extends ConsumerContract {
 
     assertThat(response.getResult()).isEqualTo("valid");
     assertThat(response.getWebhook()).isEqualTo("evt_JsOKTu2rlzjZsxPaleUx");
-    assertThat(response.getDate()).isEqualTo("2017-10-09 09:57:57");
+    assertThat(response.getDate()).isEqualTo(java.time.LocalDateTime.of(2017, 10, 9, 9, 57, 57));
     assertThat(response.getType()).isEqualTo("coupon_validated");
     assertThat(response.getSession()).isNotBlank();
   }
