@@ -19,6 +19,7 @@ class ConfigureClientTest {
     assertThat(run.stdout).contains(
         "clientId=" + PrismMock.CLIENT_ID + ", clientSecret=[REDACTED]",
         "RequestOptions[connectTimeout=PT5S, readTimeout=PT2M, maxRetries=0",
+        "readTimeout=PT10S, maxRetries=3, callTimeout=PT30S, maxResponseBytes=8388608",
         "1 coupon(s)");
     assertThat(run.stderr).contains("coupontools listCoupons POST /v3/coupon/list -> HTTP 200");
     assertThat(run.stdout + run.stderr).doesNotContain(PrismMock.CLIENT_SECRET);

@@ -249,9 +249,24 @@ public final class CouponToolsClient implements AutoCloseable {
       return this;
     }
 
-    /** Read timeout of every call (default 30 s). */
+    /** Read timeout of every call (default 30 s): bounds the whole response, body included. */
     public Builder readTimeout(Duration timeout) {
       options = options.withReadTimeout(timeout);
+      return this;
+    }
+
+    /**
+     * Overall deadline of every call, retries and their waits included (none by default); see
+     * {@link RequestOptions#withCallTimeout}.
+     */
+    public Builder callTimeout(Duration timeout) {
+      options = options.withCallTimeout(timeout);
+      return this;
+    }
+
+    /** Cap on a decoded response body in bytes (default 32 MB); see {@link RequestOptions#withMaxResponseBytes}. */
+    public Builder maxResponseBytes(long bytes) {
+      options = options.withMaxResponseBytes(bytes);
       return this;
     }
 
@@ -307,6 +322,15 @@ public final class CouponToolsClient implements AutoCloseable {
       if (secret == null) {
         throw new IllegalArgumentException("clientSecret is required: call clientSecret(...) or"
             + " set " + CLIENT_SECRET_ENV);
+      }
+      // CR/LF in a header value would let it add headers of its own (header injection).
+      if (id.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        throw new IllegalArgumentException("clientId must not contain CR, LF or other control"
+            + " characters");
+      }
+      if (secret.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        throw new IllegalArgumentException("clientSecret must not contain CR, LF or other"
+            + " control characters");
       }
       String scheme = baseUrl.getScheme();
       if (!("https".equals(scheme) || "http".equals(scheme)) || baseUrl.getHost() == null) {

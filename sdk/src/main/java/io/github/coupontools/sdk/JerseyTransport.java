@@ -5,7 +5,9 @@ import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
+import io.github.coupontools.sdk.internal.BoundedBody;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +55,7 @@ public final class JerseyTransport implements Transport {
       call.header(header.getKey(), header.getValue());
     }
     jakarta.ws.rs.core.Response response;
+    long deadline = System.nanoTime() + request.readTimeout().toNanos();
     try {
       response = call.method(request.method(), Entity.entity(request.body(), JSON));
     } catch (ProcessingException failed) {
@@ -65,8 +68,13 @@ public final class JerseyTransport implements Transport {
           headers.put(header.getKey().toLowerCase(Locale.ROOT), header.getValue().get(0));
         }
       }
-      byte[] body = response.hasEntity() ? response.readEntity(byte[].class) : new byte[0];
-      return new Response(response.getStatus(), headers, body == null ? new byte[0] : body);
+      if (!response.hasEntity()) {
+        return new Response(response.getStatus(), headers, new byte[0]);
+      }
+      try (InputStream body = response.readEntity(InputStream.class)) {
+        return new Response(response.getStatus(), headers, body == null ? new byte[0]
+            : BoundedBody.read(body, request.maxBodyBytes(), deadline));
+      }
     } catch (ProcessingException failed) {
       throw asIoException(failed);
     } finally {

@@ -13,9 +13,12 @@ import java.util.Set;
  */
 public final class RequestOptions {
 
-  /** Defaults: connect 10 s, read 30 s, 2 retries. */
-  public static final RequestOptions DEFAULTS =
-      new RequestOptions(Duration.ofSeconds(10), Duration.ofSeconds(30), 2, Map.of());
+  /** Default cap of a decoded response body: 32 MB. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+
+  /** Defaults: connect 10 s, read 30 s, 2 retries, no overall call timeout, bodies up to 32 MB. */
+  public static final RequestOptions DEFAULTS = new RequestOptions(Duration.ofSeconds(10),
+      Duration.ofSeconds(30), 2, Map.of(), null, DEFAULT_MAX_RESPONSE_BYTES);
 
   /** Headers the SDK sets itself, which extra headers may not replace. */
   private static final Set<String> RESERVED_HEADERS = Set.of("x-client-id", "x-client-secret",
@@ -25,9 +28,11 @@ public final class RequestOptions {
   private final Duration readTimeout;
   private final int maxRetries;
   private final Map<String, String> headers;
+  private final Duration callTimeout;
+  private final long maxResponseBytes;
 
   private RequestOptions(Duration connectTimeout, Duration readTimeout, int maxRetries,
-      Map<String, String> headers) {
+      Map<String, String> headers, Duration callTimeout, long maxResponseBytes) {
     this.connectTimeout = positive("connectTimeout", connectTimeout);
     this.readTimeout = positive("readTimeout", readTimeout);
     if (maxRetries < 0 || maxRetries > 10) {
@@ -35,16 +40,47 @@ public final class RequestOptions {
     }
     this.maxRetries = maxRetries;
     this.headers = headers;
+    this.callTimeout = callTimeout == null ? null : positive("callTimeout", callTimeout);
+    if (maxResponseBytes < 1) {
+      throw new IllegalArgumentException("maxResponseBytes must be at least 1, was "
+          + maxResponseBytes);
+    }
+    this.maxResponseBytes = maxResponseBytes;
   }
 
   /** A copy with another connect timeout (finite, positive). */
   public RequestOptions withConnectTimeout(Duration timeout) {
-    return new RequestOptions(timeout, readTimeout, maxRetries, headers);
+    return new RequestOptions(timeout, readTimeout, maxRetries, headers, callTimeout,
+        maxResponseBytes);
   }
 
-  /** A copy with another read timeout (finite, positive): the longest wait for response bytes. */
+  /**
+   * A copy with an overall deadline for each call (finite, positive; none by default): every
+   * attempt, retry wait and body read together, as OkHttp's {@code callTimeout}. When it passes
+   * the call fails with {@link io.github.coupontools.sdk.exception.CallTimeoutException}.
+   */
+  public RequestOptions withCallTimeout(Duration timeout) {
+    return new RequestOptions(connectTimeout, readTimeout, maxRetries, headers,
+        Objects.requireNonNull(timeout, "callTimeout"), maxResponseBytes);
+  }
+
+  /**
+   * A copy with another cap on a response body once decoded (gzip included), in bytes (default
+   * 32 MB). A larger body fails with
+   * {@link io.github.coupontools.sdk.exception.ResponseTooLargeException}.
+   */
+  public RequestOptions withMaxResponseBytes(long bytes) {
+    return new RequestOptions(connectTimeout, readTimeout, maxRetries, headers, callTimeout,
+        bytes);
+  }
+
+  /**
+   * A copy with another read timeout (finite, positive): the longest wait for the whole response,
+   * from sending the request to the last byte of the body.
+   */
   public RequestOptions withReadTimeout(Duration timeout) {
-    return new RequestOptions(connectTimeout, timeout, maxRetries, headers);
+    return new RequestOptions(connectTimeout, timeout, maxRetries, headers, callTimeout,
+        maxResponseBytes);
   }
 
   /**
@@ -55,13 +91,19 @@ public final class RequestOptions {
   public RequestOptions withHeader(String name, String value) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(value, "value");
+    if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+      // CR/LF would let a value add headers of its own (header injection).
+      throw new IllegalArgumentException("header " + name + ": the value must not contain CR, LF"
+          + " or other control characters");
+    }
     if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT)) || !name.matches("[A-Za-z0-9-]+")) {
       throw new IllegalArgumentException("header " + name + " is set by the SDK or not a valid"
           + " header name");
     }
     Map<String, String> more = new LinkedHashMap<>(headers);
     more.put(name, value);
-    return new RequestOptions(connectTimeout, readTimeout, maxRetries, Map.copyOf(more));
+    return new RequestOptions(connectTimeout, readTimeout, maxRetries, Map.copyOf(more),
+        callTimeout, maxResponseBytes);
   }
 
   /**
@@ -69,7 +111,8 @@ public final class RequestOptions {
    * something are retried only when the request certainly did not reach the server.
    */
   public RequestOptions withMaxRetries(int retries) {
-    return new RequestOptions(connectTimeout, readTimeout, retries, headers);
+    return new RequestOptions(connectTimeout, readTimeout, retries, headers, callTimeout,
+        maxResponseBytes);
   }
 
   public Duration connectTimeout() {
@@ -82,6 +125,16 @@ public final class RequestOptions {
 
   public int maxRetries() {
     return maxRetries;
+  }
+
+  /** The overall deadline of a call, retries included, if one is set. */
+  public java.util.Optional<Duration> callTimeout() {
+    return java.util.Optional.ofNullable(callTimeout);
+  }
+
+  /** The cap on a decoded response body, in bytes. */
+  public long maxResponseBytes() {
+    return maxResponseBytes;
   }
 
   /** Extra headers sent with every call. */
@@ -105,17 +158,21 @@ public final class RequestOptions {
     }
     RequestOptions that = (RequestOptions) other;
     return connectTimeout.equals(that.connectTimeout) && readTimeout.equals(that.readTimeout)
-        && maxRetries == that.maxRetries && headers.equals(that.headers);
+        && maxRetries == that.maxRetries && headers.equals(that.headers)
+        && Objects.equals(callTimeout, that.callTimeout)
+        && maxResponseBytes == that.maxResponseBytes;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(connectTimeout, readTimeout, maxRetries, headers);
+    return Objects.hash(connectTimeout, readTimeout, maxRetries, headers, callTimeout,
+        maxResponseBytes);
   }
 
   @Override
   public String toString() {
     return "RequestOptions[connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-        + ", maxRetries=" + maxRetries + ", headers=" + headers.keySet() + "]";
+        + ", maxRetries=" + maxRetries + ", callTimeout=" + callTimeout + ", maxResponseBytes="
+        + maxResponseBytes + ", headers=" + headers.keySet() + "]";
   }
 }

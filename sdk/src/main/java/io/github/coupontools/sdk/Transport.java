@@ -17,7 +17,9 @@ import java.util.Optional;
 public interface Transport extends AutoCloseable {
 
   /**
-   * Sends the request and reads the whole response body within the request's timeouts.
+   * Sends the request and reads the whole response body within the request's timeouts: the read
+   * timeout bounds the whole response, and a body larger than {@link Request#maxBodyBytes()}
+   * once decoded is not read further ({@code internal.BoundedBody} does both).
    *
    * @throws IOException when no usable response was received; a
    *     {@link java.net.ConnectException} or {@link java.net.UnknownHostException} means the
@@ -38,15 +40,33 @@ public interface Transport extends AutoCloseable {
     private final byte[] body;
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final long maxBodyBytes;
 
+    /** A request whose response body may be up to {@link RequestOptions#DEFAULT_MAX_RESPONSE_BYTES}. */
     public Request(String method, URI uri, List<Map.Entry<String, String>> headers, byte[] body,
         Duration connectTimeout, Duration readTimeout) {
+      this(method, uri, headers, body, connectTimeout, readTimeout,
+          RequestOptions.DEFAULT_MAX_RESPONSE_BYTES);
+    }
+
+    /**
+     * @param readTimeout the longest wait for the whole response, last body byte included
+     * @param maxBodyBytes the cap on the decoded response body
+     */
+    public Request(String method, URI uri, List<Map.Entry<String, String>> headers, byte[] body,
+        Duration connectTimeout, Duration readTimeout, long maxBodyBytes) {
       this.method = method;
       this.uri = uri;
       this.headers = List.copyOf(headers);
       this.body = body;
       this.connectTimeout = connectTimeout;
       this.readTimeout = readTimeout;
+      this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** The cap on the decoded response body, in bytes. */
+    public long maxBodyBytes() {
+      return maxBodyBytes;
     }
 
     public String method() {

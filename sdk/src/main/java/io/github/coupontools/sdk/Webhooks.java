@@ -143,11 +143,15 @@ public final class Webhooks {
 
   /**
    * Asks the API about the event's id and compares the answer with the event: id, type and, for
-   * coupon events, coupon and session. A forged id (the API answers 509 "Webhook not found")
+   * coupon events, coupon and session. Fails closed: verified only when the answer carries each
+   * of these (that the event has) and they match. A forged id (the API answers 509 "Webhook not found")
    * gives an unverified result; other failures are thrown as {@link CouponToolsException}.
    */
   public Verification verify(WebhookEvent event) {
     Objects.requireNonNull(event, "event");
+    if (event.id().isEmpty()) {
+      return new Verification(null, List.of("the payload carries no id, nothing to ask the API"));
+    }
     VerifyWebhookResponse answer;
     try {
       answer = api.verifyWebhook(new VerifyWebhookRequest().webhook(event.id()));
@@ -155,20 +159,28 @@ public final class Webhooks {
       return new Verification(null, List.of("the API does not know webhook " + event.id() + ": "
           + String.join(", ", notFound.errorDescriptions())));
     }
+    // Fails closed: every fact the event carries must be confirmed by the answer, so an answer
+    // that leaves one out (a bare {"status":{"status":"OK"}}) verifies nothing.
     List<String> mismatches = new ArrayList<>();
-    compare("id", event.id(), answer.getWebhook(), mismatches);
-    compare("type", event.type(), answer.getType(), mismatches);
+    confirm("id", event.id(), answer.getWebhook(), mismatches);
+    confirm("type", event.type(), answer.getType(), mismatches);
     Optional<CouponWebhookEvent> coupon = event.as(CouponWebhookEvent.class);
     if (coupon.isPresent()) {
-      compare("coupon", coupon.get().getCampaign(), answer.getCoupon(), mismatches);
-      compare("session", coupon.get().getSession(), answer.getStatcode(), mismatches);
+      confirm("coupon", coupon.get().getCampaign(), answer.getCoupon(), mismatches);
+      confirm("session", coupon.get().getSession(), answer.getStatcode(), mismatches);
     }
     return new Verification(answer, mismatches);
   }
 
-  private static void compare(String field, String received, String verified,
+  private static void confirm(String field, String received, String verified,
       List<String> mismatches) {
-    if (received != null && !received.isEmpty() && verified != null && !received.equals(verified)) {
+    if (received == null || received.isEmpty()) {
+      if (field.equals("id") || field.equals("type")) {
+        mismatches.add("the payload carries no " + field);
+      }
+    } else if (verified == null || verified.isEmpty()) {
+      mismatches.add("the API's answer does not confirm the " + field + " (" + received + ")");
+    } else if (!received.equals(verified)) {
       mismatches.add(field + " is " + received + " in the payload but " + verified
           + " according to the API");
     }

@@ -18,7 +18,6 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -90,6 +89,7 @@ public final class ApacheTransport implements Transport {
       http.setHeader(header.getKey(), header.getValue());
     }
     http.setEntity(new ByteArrayEntity(request.body(), JSON));
+    long deadline = System.nanoTime() + request.readTimeout().toNanos();
     // The whole body is read inside the handler; the connection then goes back to the pool
     // (or is closed if reading failed).
     return this.http.execute(http, response -> {
@@ -98,8 +98,19 @@ public final class ApacheTransport implements Transport {
         headers.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), header.getValue());
       }
       HttpEntity entity = response.getEntity();
-      return new Response(response.getCode(), headers,
-          entity == null ? NO_BODY : EntityUtils.toByteArray(entity));
+      if (entity == null) {
+        return new Response(response.getCode(), headers, NO_BODY);
+      }
+      try {
+        java.io.InputStream content = entity.getContent();
+        byte[] body = content == null ? NO_BODY
+            : BoundedBody.read(content, request.maxBodyBytes(), deadline);
+        return new Response(response.getCode(), headers, body);
+      } catch (IOException | RuntimeException failed) {
+        // Drops the connection: releasing it would first read the rest of a hostile body.
+        http.cancel();
+        throw failed;
+      }
     });
   }
 

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.coupontools.sdk.RequestOptions;
 import io.github.coupontools.sdk.exception.ApiConnectionException;
 import io.github.coupontools.sdk.exception.ApiTimeoutException;
+import io.github.coupontools.sdk.exception.CallTimeoutException;
+import io.github.coupontools.sdk.exception.RedirectNotFollowedException;
+import io.github.coupontools.sdk.exception.ResponseTooLargeException;
 import io.github.coupontools.sdk.exception.CouponToolsException;
 import io.github.coupontools.sdk.exception.RateLimitException;
 import io.github.coupontools.sdk.exception.RequestValidationException;
@@ -125,10 +128,47 @@ public final class ClientInvoker implements Invoker {
         shared.mapper::readerFor);
     URI target = shared.targets.computeIfAbsent(operation.path(),
         p -> URI.create(shared.baseUrl + p));
-    Transport.Request sent = new Transport.Request(operation.method(), target, headers(call),
-        payload, call.connectTimeout(), call.readTimeout());
-    return shared.retries.execute(operation, call.maxRetries(),
-        () -> exchange(operationId, sent, call, reader));
+    List<Map.Entry<String, String>> headers = headers(call);
+    Duration callTimeout = call.callTimeout().orElse(null);
+    if (callTimeout == null) {
+      Transport.Request sent = new Transport.Request(operation.method(), target, headers,
+          payload, call.connectTimeout(), call.readTimeout(), call.maxResponseBytes());
+      return shared.retries.execute(operation, call.maxRetries(), 0,
+          lastFailure -> exchange(operationId, sent, call, reader));
+    }
+    // Each attempt gets what is left of the call's deadline, so retries cannot outlive it.
+    long deadline = System.nanoTime() + callTimeout.toNanos();
+    try {
+      return shared.retries.execute(operation, call.maxRetries(), deadline, lastFailure -> {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+          throw callTimedOut(operationId, callTimeout, lastFailure);
+        }
+        Duration left = Duration.ofNanos(Math.max(remaining, 1_000_000));
+        Transport.Request sent = new Transport.Request(operation.method(), target, headers,
+            payload, shorter(call.connectTimeout(), left), shorter(call.readTimeout(), left),
+            call.maxResponseBytes());
+        return exchange(operationId, sent, call, reader);
+      });
+    } catch (ApiTimeoutException timedOut) {
+      if (!(timedOut instanceof CallTimeoutException) && System.nanoTime() - deadline >= 0) {
+        throw callTimedOut(operationId, callTimeout, timedOut);
+      }
+      throw timedOut;
+    }
+  }
+
+  private static Duration shorter(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static CallTimeoutException callTimedOut(String operationId, Duration callTimeout,
+      Throwable lastFailure) {
+    boolean sent = !(lastFailure instanceof ApiConnectionException)
+        || ((ApiConnectionException) lastFailure).requestSent();
+    return new CallTimeoutException(operationId + ": the call timeout of " + callTimeout.toMillis()
+        + " ms passed" + (lastFailure == null ? "" : "; last failure: " + lastFailure.getMessage()),
+        lastFailure, lastFailure != null && sent);
   }
 
   private List<Map.Entry<String, String>> headers(RequestOptions call) {
@@ -148,6 +188,11 @@ public final class ClientInvoker implements Invoker {
     Transport.Response answer;
     try {
       answer = shared.transport.send(request);
+    } catch (BoundedBody.TooLargeException tooLarge) {
+      log(operationId, target, "failed: body over " + tooLarge.limit() + " bytes", started);
+      throw new ResponseTooLargeException(operationId + " got a response body larger than "
+          + tooLarge.limit() + " bytes once decoded (maxResponseBytes); not read further",
+          tooLarge, tooLarge.limit());
     } catch (IOException e) {
       log(operationId, target, "failed: " + shared.redact(String.valueOf(e)), started);
       throw connectionFailure(operationId, target, call, e);
@@ -157,6 +202,14 @@ public final class ClientInvoker implements Invoker {
           + closed.getMessage() + ")", closed);
     }
     log(operationId, target, "HTTP " + answer.status(), started);
+    if (answer.status() >= 300 && answer.status() < 400) {
+      String location = answer.header("location").map(shared::redact).orElse(null);
+      throw new RedirectNotFollowedException(operationId + " got HTTP " + answer.status()
+          + (location == null ? " without a Location" : " redirecting to " + location)
+          + ": not followed, the API documents no redirect (the request and its credentials were"
+          + " not sent there)", answer.status(), location,
+          shared.redact(new String(answer.body(), StandardCharsets.UTF_8)));
+    }
     return read(operationId, answer.status(), answer.body(),
         answer.header("retry-after").orElse(null), reader);
   }
@@ -298,11 +351,22 @@ public final class ClientInvoker implements Invoker {
     return path.length() == 0 ? "" : " at " + path;
   }
 
-  private static Duration parseRetryAfter(String header) {
-    if (header == null || !header.trim().matches("\\d{1,6}")) {
+  /** Retry-After in either form of RFC 9110: delay seconds or an HTTP date. */
+  static Duration parseRetryAfter(String header) {
+    if (header == null) {
       return null;
     }
-    return Duration.ofSeconds(Long.parseLong(header.trim()));
+    String value = header.trim();
+    if (value.matches("\\d{1,9}")) {
+      return Duration.ofSeconds(Long.parseLong(value));
+    }
+    try {
+      Duration wait = Duration.between(java.time.Instant.now(), java.time.ZonedDateTime.parse(value,
+          java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+      return wait.isNegative() ? Duration.ZERO : wait;
+    } catch (java.time.format.DateTimeParseException notADate) {
+      return null;
+    }
   }
 
   private static String excerpt(String text) {

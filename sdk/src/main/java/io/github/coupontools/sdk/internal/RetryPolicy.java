@@ -1,22 +1,28 @@
 package io.github.coupontools.sdk.internal;
 
 import dev.failsafe.Failsafe;
-import dev.failsafe.function.CheckedSupplier;
+import dev.failsafe.FailsafeException;
 import io.github.coupontools.sdk.exception.ApiConnectionException;
+import io.github.coupontools.sdk.exception.CallInterruptedException;
+import io.github.coupontools.sdk.exception.CallTimeoutException;
+import io.github.coupontools.sdk.exception.CouponToolsException;
 import io.github.coupontools.sdk.exception.RateLimitException;
 import io.github.coupontools.sdk.exception.UnexpectedResponseException;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * When a failed call is tried again (exponential backoff with jitter, by Failsafe).
  *
  * <ul>
  *   <li>Read-only operations (the contract's {@code x-coupontools-read-only}, carried by each
- *       {@link Operation}: lists, info, data, search, barcode, verification) are retried on connection failures, timeouts and HTTP 429, 502,
- *       503 and 504, after the server's {@code Retry-After} when it sent one.</li>
+ *       {@link Operation}: lists, info, data, search, barcode, verification) are retried on
+ *       connection failures, timeouts and HTTP 429, 502, 503 and 504 (by status, whatever the
+ *       body), after the server's {@code Retry-After} when it sent one; a {@code Retry-After}
+ *       above 30 s is not waited for but thrown.</li>
  *   <li>Operations that create, send, update or delete are retried only when the request
  *       certainly never reached the server (the connection could not be opened). A timeout, a
  *       reset or an error status after sending is never retried for them: a second coupon
@@ -35,50 +41,94 @@ public final class RetryPolicy {
 
   /** Whether this failure of an operation ({@code readOnly} or not) is worth another attempt. */
   public static boolean isRetryable(boolean readOnly, Throwable failure) {
+    if (failure instanceof CallTimeoutException) {
+      return false;
+    }
+    Duration asked = retryAfter(failure);
+    if (asked != null && asked.compareTo(MAX_RETRY_AFTER) > 0) {
+      // Longer than the cap: the caller gets the wait (retryAfter()) instead of a shortened sleep.
+      return false;
+    }
     if (failure instanceof ApiConnectionException) {
       return readOnly || !((ApiConnectionException) failure).requestSent();
     }
-    if (failure instanceof RateLimitException) {
-      return readOnly;
-    }
-    if (failure instanceof UnexpectedResponseException && readOnly) {
-      int status = ((UnexpectedResponseException) failure).httpStatus();
-      return status == 502 || status == 503 || status == 504;
+    if (failure instanceof CouponToolsException && readOnly) {
+      // The status decides, whatever the body: a 503 with a JSON error envelope is still a 503.
+      int status = ((CouponToolsException) failure).httpStatus();
+      return status == 429 || status == 502 || status == 503 || status == 504;
     }
     return false;
   }
 
-  public <T> T execute(Operation<?, ?> operation, int maxRetries, CheckedSupplier<T> attempt) {
-    if (maxRetries == 0) {
-      return Failsafe.none().get(attempt);
-    }
-    @SuppressWarnings("unchecked")
-    dev.failsafe.RetryPolicy<T> policy = (dev.failsafe.RetryPolicy<T>) (Object)
-        policies.computeIfAbsent(operation.operationId() + '/' + maxRetries,
-            key -> build(operation.readOnly(), maxRetries));
-    return Failsafe.with(policy).get(attempt);
+  /** Runs the attempts of a call without an overall deadline. */
+  public <T> T execute(Operation<?, ?> operation, int maxRetries,
+      java.util.function.Supplier<T> attempt) {
+    return execute(operation, maxRetries, 0, lastFailure -> attempt.get());
   }
 
-  private static dev.failsafe.RetryPolicy<Object> build(boolean readOnly, int maxRetries) {
+  /**
+   * Runs the attempts; {@code attempt} receives the previous attempt's failure (null at first).
+   * With a {@code deadlineNanos} (0 for none), no retry is made whose wait would pass it.
+   */
+  public <T> T execute(Operation<?, ?> operation, int maxRetries, long deadlineNanos,
+      Function<Throwable, T> attempt) {
+    if (maxRetries == 0) {
+      return attempt.apply(null);
+    }
+    @SuppressWarnings("unchecked")
+    dev.failsafe.RetryPolicy<T> policy = (dev.failsafe.RetryPolicy<T>) (Object) (deadlineNanos == 0
+        ? policies.computeIfAbsent(operation.operationId() + '/' + maxRetries,
+            key -> build(operation.readOnly(), maxRetries, 0))
+        : build(operation.readOnly(), maxRetries, deadlineNanos));
+    try {
+      return Failsafe.with(policy).get(context -> attempt.apply(context.getLastException()));
+    } catch (FailsafeException wrapped) {
+      // No Failsafe type leaves the SDK; an interrupt during the wait keeps the thread's flag.
+      Throwable cause = wrapped.getCause() == null ? wrapped : wrapped.getCause();
+      if (cause instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+        Thread.currentThread().interrupt();
+        throw new CallInterruptedException(operation.operationId()
+            + " was interrupted while waiting to retry", cause);
+      }
+      throw new CouponToolsException(operation.operationId() + " failed: " + cause, cause);
+    }
+  }
+
+  private static dev.failsafe.RetryPolicy<Object> build(boolean readOnly, int maxRetries,
+      long deadlineNanos) {
     // The delay function decides every delay itself: Failsafe 3 throws a NullPointerException
     // when a delay function returns null, and would add its own jitter to the server's
     // Retry-After (waiting less than the server asked). No Failsafe backoff or jitter is set.
     return dev.failsafe.RetryPolicy.builder()
-        .handleIf(failure -> isRetryable(readOnly, failure))
+        .handleIf(failure -> isRetryable(readOnly, failure)
+            && (deadlineNanos == 0 || fitsBefore(failure, deadlineNanos)))
         .withMaxRetries(maxRetries)
-        .withDelayFn(context -> delayBefore(context.getAttemptCount(), context.getLastException()))
+        .withDelayFn(context -> {
+          Duration delay = delayBefore(context.getAttemptCount(), context.getLastException());
+          if (deadlineNanos == 0) {
+            return delay;
+          }
+          Duration left = Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+          return delay.compareTo(left) <= 0 ? delay : left;
+        })
         .build();
+  }
+
+  /** False when the server asked for a wait that would end after the call's deadline. */
+  private static boolean fitsBefore(Throwable failure, long deadlineNanos) {
+    Duration asked = retryAfter(failure);
+    return asked == null || asked.toNanos() < deadlineNanos - System.nanoTime();
   }
 
   /**
    * The wait before the next attempt, after {@code failedAttempts} failed ones: the server's
-   * {@code Retry-After} (capped at 30 s) when it sent one, else an exponential backoff from
+   * {@code Retry-After} when it sent one (above 30 s the call is not retried), else an exponential backoff from
    * 200 ms up to 5 s, with +-25 % jitter (as Failsafe's backoff and jitter would).
    */
   public static Duration delayBefore(int failedAttempts, Throwable failure) {
     Duration serverAsked = retryAfter(failure);
     if (serverAsked != null) {
-      return serverAsked;
+      return serverAsked.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : serverAsked;
     }
     long backoff = Math.min(MAX_DELAY.toMillis(),
         FIRST_DELAY.toMillis() << Math.min(Math.max(failedAttempts - 1, 0), 16));
@@ -86,15 +136,13 @@ public final class RetryPolicy {
     return Duration.ofMillis(Math.round(backoff * jitter));
   }
 
-  /** The server's Retry-After (capped), or null to use the backoff delay. */
+  /** The server's Retry-After, or null to use the backoff delay. */
   private static Duration retryAfter(Throwable failure) {
     if (failure instanceof RateLimitException || failure instanceof UnexpectedResponseException) {
       java.util.Optional<Duration> asked = failure instanceof RateLimitException
           ? ((RateLimitException) failure).retryAfter()
           : ((UnexpectedResponseException) failure).retryAfter();
-      return asked
-          .map(wait -> wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait)
-          .orElse(null);
+      return asked.orElse(null);
     }
     return null;
   }
