@@ -125,16 +125,20 @@ public final class ClientInvoker implements Invoker {
         shared.mapper::readerFor);
     URI target = shared.targets.computeIfAbsent(operation.path(),
         p -> URI.create(shared.baseUrl + p));
-    Transport.Request sent = new Transport.Request(operation.method(), target, headers(call),
+    boolean binary = BinaryBodyHolder.class.isAssignableFrom(operation.responseType());
+    Transport.Request sent = new Transport.Request(operation.method(), target,
+        headers(call, binary),
         payload, call.connectTimeout(), call.readTimeout());
     return shared.retries.execute(operation, call.maxRetries(),
-        () -> exchange(operationId, sent, call, reader));
+        () -> exchange(operationId, sent, call, reader,
+            binary ? operation.responseType() : null));
   }
 
-  private List<Map.Entry<String, String>> headers(RequestOptions call) {
+  private List<Map.Entry<String, String>> headers(RequestOptions call, boolean binary) {
     List<Map.Entry<String, String>> headers = new ArrayList<>(call.headers().size() + 4);
     call.headers().forEach((name, value) -> headers.add(new SimpleImmutableEntry<>(name, value)));
-    headers.add(new SimpleImmutableEntry<>("Accept", "application/json"));
+    headers.add(new SimpleImmutableEntry<>("Accept",
+        binary ? "application/json, image/*" : "application/json"));
     headers.add(new SimpleImmutableEntry<>("X-Client-Id", shared.clientId));
     headers.add(new SimpleImmutableEntry<>("X-Client-Secret", shared.clientSecret));
     headers.add(new SimpleImmutableEntry<>("User-Agent", shared.userAgent));
@@ -142,7 +146,7 @@ public final class ClientInvoker implements Invoker {
   }
 
   private <T> T exchange(String operationId, Transport.Request request, RequestOptions call,
-      ObjectReader reader) {
+      ObjectReader reader, Class<?> binaryType) {
     long started = System.nanoTime();
     URI target = request.uri();
     Transport.Response answer;
@@ -157,6 +161,12 @@ public final class ClientInvoker implements Invoker {
           + closed.getMessage() + ")", closed);
     }
     log(operationId, target, "HTTP " + answer.status(), started);
+    if (binaryType != null && answer.status() / 100 == 2) {
+      String type = answer.header("content-type").orElse("");
+      if (!type.isEmpty() && !type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+        return binaryAnswer(binaryType, answer.body(), type);
+      }
+    }
     return read(operationId, answer.status(), answer.body(),
         answer.header("retry-after").orElse(null), reader);
   }
@@ -201,6 +211,18 @@ public final class ClientInvoker implements Invoker {
       String where = e instanceof JsonMappingException ? jsonPath((JsonMappingException) e) : "";
       throw new UnexpectedResponseException(operationId + " got a response that does not fit the"
           + " contract" + shared.redact(where + ": " + reason), status, raw);
+    }
+  }
+
+  /** A successful answer that is not JSON (a barcode image), kept on the operation's result. */
+  @SuppressWarnings("unchecked")
+  private static <T> T binaryAnswer(Class<?> type, byte[] body, String contentType) {
+    try {
+      Object result = type.getDeclaredConstructor().newInstance();
+      ((BinaryBodyHolder) result).binaryBody(body, contentType);
+      return (T) result;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("generated model without a public constructor: " + type, e);
     }
   }
 
