@@ -128,13 +128,15 @@ public final class ClientInvoker implements Invoker {
         shared.mapper::readerFor);
     URI target = shared.targets.computeIfAbsent(operation.path(),
         p -> URI.create(shared.baseUrl + p));
-    List<Map.Entry<String, String>> headers = headers(call);
+    boolean binary = BinaryBodyHolder.class.isAssignableFrom(operation.responseType());
+    Class<?> binaryType = binary ? operation.responseType() : null;
+    List<Map.Entry<String, String>> headers = headers(call, binary);
     Duration callTimeout = call.callTimeout().orElse(null);
     if (callTimeout == null) {
       Transport.Request sent = new Transport.Request(operation.method(), target, headers,
           payload, call.connectTimeout(), call.readTimeout(), call.maxResponseBytes());
       return shared.retries.execute(operation, call.maxRetries(), 0,
-          lastFailure -> exchange(operationId, sent, call, reader));
+          lastFailure -> exchange(operationId, sent, call, reader, binaryType));
     }
     // Each attempt gets what is left of the call's deadline, so retries cannot outlive it.
     long deadline = System.nanoTime() + callTimeout.toNanos();
@@ -148,7 +150,7 @@ public final class ClientInvoker implements Invoker {
         Transport.Request sent = new Transport.Request(operation.method(), target, headers,
             payload, shorter(call.connectTimeout(), left), shorter(call.readTimeout(), left),
             call.maxResponseBytes());
-        return exchange(operationId, sent, call, reader);
+        return exchange(operationId, sent, call, reader, binaryType);
       });
     } catch (ApiTimeoutException timedOut) {
       if (!(timedOut instanceof CallTimeoutException) && System.nanoTime() - deadline >= 0) {
@@ -171,10 +173,11 @@ public final class ClientInvoker implements Invoker {
         lastFailure, lastFailure != null && sent);
   }
 
-  private List<Map.Entry<String, String>> headers(RequestOptions call) {
+  private List<Map.Entry<String, String>> headers(RequestOptions call, boolean binary) {
     List<Map.Entry<String, String>> headers = new ArrayList<>(call.headers().size() + 4);
     call.headers().forEach((name, value) -> headers.add(new SimpleImmutableEntry<>(name, value)));
-    headers.add(new SimpleImmutableEntry<>("Accept", "application/json"));
+    headers.add(new SimpleImmutableEntry<>("Accept",
+        binary ? "application/json, image/*" : "application/json"));
     headers.add(new SimpleImmutableEntry<>("X-Client-Id", shared.clientId));
     headers.add(new SimpleImmutableEntry<>("X-Client-Secret", shared.clientSecret));
     headers.add(new SimpleImmutableEntry<>("User-Agent", shared.userAgent));
@@ -182,7 +185,7 @@ public final class ClientInvoker implements Invoker {
   }
 
   private <T> T exchange(String operationId, Transport.Request request, RequestOptions call,
-      ObjectReader reader) {
+      ObjectReader reader, Class<?> binaryType) {
     long started = System.nanoTime();
     URI target = request.uri();
     Transport.Response answer;
@@ -209,6 +212,12 @@ public final class ClientInvoker implements Invoker {
           + ": not followed, the API documents no redirect (the request and its credentials were"
           + " not sent there)", answer.status(), location,
           shared.redact(new String(answer.body(), StandardCharsets.UTF_8)));
+    }
+    if (binaryType != null && answer.status() / 100 == 2) {
+      String type = answer.header("content-type").orElse("");
+      if (!type.isEmpty() && !type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+        return binaryAnswer(binaryType, answer.body(), type);
+      }
     }
     return read(operationId, answer.status(), answer.body(),
         answer.header("retry-after").orElse(null), reader);
@@ -254,6 +263,18 @@ public final class ClientInvoker implements Invoker {
       String where = e instanceof JsonMappingException ? jsonPath((JsonMappingException) e) : "";
       throw new UnexpectedResponseException(operationId + " got a response that does not fit the"
           + " contract" + shared.redact(where + ": " + reason), status, raw);
+    }
+  }
+
+  /** A successful answer that is not JSON (a barcode image), kept on the operation's result. */
+  @SuppressWarnings("unchecked")
+  private static <T> T binaryAnswer(Class<?> type, byte[] body, String contentType) {
+    try {
+      Object result = type.getDeclaredConstructor().newInstance();
+      ((BinaryBodyHolder) result).binaryBody(body, contentType);
+      return (T) result;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("generated model without a public constructor: " + type, e);
     }
   }
 
