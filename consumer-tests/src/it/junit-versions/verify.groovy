@@ -1,4 +1,5 @@
-// Both JUnit runs passed their two tests; the second start (Prism already cached) takes seconds.
+// Both JUnit runs passed their two tests; only the first installed Prism (the second started it from
+// the cache). Start times are printed, not asserted: on a loaded 2-core machine they say little.
 def log = new File(basedir, 'build.log').text
 def passed = log.findAll(/Tests run: 2, Failures: 0, Errors: 0, Skipped: 0\n/)
 assert passed.size() == 2 : "expected two passing runs of 2 tests, got ${passed.size()}"
@@ -11,5 +12,4 @@ def starts = [junit5Version, junit6Version].collect { version ->
     new File(basedir, "target/mock-start-junit-${version}.txt").text.trim() as long
 }
 println "coupontools-mock start: ${starts[0]} ms on JUnit ${junit5Version}, ${starts[1]} ms on JUnit ${junit6Version} (from the cache)"
-assert starts[1] < 15_000 : "a cached Prism should start in seconds, took ${starts[1]} ms"
 return true
