@@ -11,5 +11,7 @@ def starts = [junit5Version, junit6Version].collect { version ->
     new File(basedir, "target/mock-start-junit-${version}.txt").text.trim() as long
 }
 println "coupontools-mock start: ${starts[0]} ms on JUnit ${junit5Version}, ${starts[1]} ms on JUnit ${junit6Version} (from the cache)"
-assert starts[1] < 15_000 : "a cached Prism should start in seconds, took ${starts[1]} ms"
+// Relative to the first start (which installs) as well as absolute: on a loaded 2-core machine a
+// cached start measured 15.1 s beside a 49.7 s install.
+assert starts[1] < starts[0] / 2 && starts[1] < 30_000 : "a cached Prism should start in seconds, took ${starts[1]} ms after ${starts[0]} ms"
 return true
