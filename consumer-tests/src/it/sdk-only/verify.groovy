@@ -1,16 +1,21 @@
-// The test ran (not skipped), and the SDK's runtime footprint as a consumer sees it.
+// Both tests ran (not skipped), and the SDK's runtime footprint as a consumer sees it.
 def log = new File(basedir, 'build.log').text
-assert log.contains('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0')
+assert log.contains('Tests run: 2, Failures: 0, Errors: 0, Skipped: 0')
 
 def jars = new File(basedir, 'target/runtime-classpath.txt').text.trim().split(File.pathSeparator)
         .collect { new File(it) }
 def bytes = jars.sum { it.length() }
 def line = String.format('SDK runtime footprint: %d jars, %.1f MB', jars.size(), bytes / 1e6)
 println line
-new File(basedir, 'footprint.txt').text = line + '\n' + jars.collect { it.name }.sort().join('\n') + '\n'
+new File(basedir, 'footprint.txt').text = line + '\n' + jars.sort { -it.length() }
+        .collect { String.format('%8d %s', it.length(), it.name) }.join('\n') + '\n'
 assert jars.any { it.name.startsWith('coupontools-sdk-') }
-// The ceiling after the redesign (Jersey gone), so the footprint can only shrink; the target is 12 jars, 5 MB.
-assert jars.size() <= 15 : line
+// Optional at run time (annotations only, or JerseyTransport's API): never on a user's class path.
+assert !jars.any { it.name.startsWith('jakarta.annotation-api') || it.name.startsWith('jakarta.ws.rs-api') } : line
+// The ceiling as measured (README "Footprint"), so the footprint can only shrink. The issue's
+// target of 12 jars and 5 MB needs dropping Bean Validation or the Apache transport (README).
+assert jars.size() <= 14 : line
+assert bytes <= 7_000_000 : line
 
 // The README's prefetch command, against the cache the test filled: prints the executable.
 def mockJar = new File(localRepositoryPath,
