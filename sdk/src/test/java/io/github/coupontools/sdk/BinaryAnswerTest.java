@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -30,14 +29,12 @@ class BinaryAnswerTest {
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 1, 2};
 
   @RegisterExtension
-  static final WireMockExtension wireMock = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+  static final WireMockExtension wireMock = LocalWireMock.server();
   private static CouponToolsClient client;
 
   @BeforeAll
   static void start() {
-    client = CouponToolsClient.builder().clientId("binary-id").clientSecret("binary-secret")
-        .baseUrl("http://127.0.0.1:" + wireMock.getPort()).maxRetries(0).build();
+    client = LocalWireMock.client(wireMock, "binary");
   }
 
   @AfterAll

@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -71,11 +70,9 @@ class HostileServerTest {
       + "\"error_message_description\":[\"Campaign ID not found\"]}}}";
 
   @org.junit.jupiter.api.extension.RegisterExtension
-  static final WireMockExtension api = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+  static final WireMockExtension api = LocalWireMock.server();
   @org.junit.jupiter.api.extension.RegisterExtension
-  static final WireMockExtension elsewhere = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+  static final WireMockExtension elsewhere = LocalWireMock.server();
 
   /** The SDK's two transports. */
   enum Via { APACHE, JERSEY }

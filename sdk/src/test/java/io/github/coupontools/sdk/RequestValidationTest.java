@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -71,14 +70,12 @@ class RequestValidationTest {
   private static final String SESSION_DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}[:-][0-9]{2})?$";
 
   @RegisterExtension
-  static final WireMockExtension wireMock = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+  static final WireMockExtension wireMock = LocalWireMock.server();
   private static CouponToolsClient client;
 
   @BeforeAll
   static void start() {
-    client = CouponToolsClient.builder().clientId("validation-id").clientSecret("validation-secret")
-        .baseUrl("http://127.0.0.1:" + wireMock.getPort()).maxRetries(0).build();
+    client = LocalWireMock.client(wireMock, "validation");
   }
 
   @AfterAll

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -43,8 +42,7 @@ class TransportTest {
       + "\"coupon_info\":[{\"ID\":\"cam_1\",\"name\":\"Spring sale\"}]}";
 
   @RegisterExtension
-  static final WireMockExtension wireMock = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+  static final WireMockExtension wireMock = LocalWireMock.server();
 
   private static CouponToolsClient.Builder builder() {
     return CouponToolsClient.builder().clientId("transport-id").clientSecret("transport-secret")

@@ -3,7 +3,6 @@ package io.github.coupontools.sdk;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -28,14 +27,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TypedModelsTest {
 
   @RegisterExtension
-  static final WireMockExtension wireMock = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+  static final WireMockExtension wireMock = LocalWireMock.server();
   private static CouponToolsClient client;
 
   @BeforeAll
   static void start() {
-    client = CouponToolsClient.builder().clientId("typed-id").clientSecret("typed-secret")
-        .baseUrl("http://127.0.0.1:" + wireMock.getPort()).maxRetries(0).build();
+    client = LocalWireMock.client(wireMock, "typed");
   }
 
   @AfterAll
