@@ -14,11 +14,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The mock accepts what the documentation shows or allows, and answers a bad request with the
@@ -27,25 +27,20 @@ import org.junit.jupiter.api.TestFactory;
  * documentation allows, and each invalid body gets the documented error of its violated field (or
  * the API's generic parameter error where none is documented), never an unrelated code.
  */
+@ExtendWith(CouponToolsMockExtension.class)
 class DocumentedTrafficTest {
 
   private static Spec spec;
   private static PrismMock mock;
   private static HttpClient http;
 
+  /** The run's one mock, shared with the other classes and stopped by the extension. */
   @BeforeAll
-  static void startMock() {
+  static void useMock(PrismMock runMock) {
     spec = Spec.load();
     http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
-    mock = PrismMock.start();
-  }
-
-  @AfterAll
-  static void stopMock() {
-    if (mock != null) {
-      mock.close();
-    }
+    mock = runMock;
   }
 
   @TestFactory

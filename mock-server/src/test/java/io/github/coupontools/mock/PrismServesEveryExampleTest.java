@@ -18,12 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The mock (Prism's engine with {@code coupontools-mock.js}, started by {@link PrismMock#start()})
@@ -32,6 +32,7 @@ import org.junit.jupiter.api.TestFactory;
  * error of the property that is wrong (or the API's generic parameter error when none is
  * documented for it), and tells an unknown route or example apart from a documented response.
  */
+@ExtendWith(CouponToolsMockExtension.class)
 class PrismServesEveryExampleTest {
 
   private static final String PROBLEM_TYPES = "https://stoplight.io/prism/errors#";
@@ -40,19 +41,13 @@ class PrismServesEveryExampleTest {
   private static PrismMock mock;
   private static HttpClient http;
 
+  /** The run's one mock, shared with the other classes and stopped by the extension. */
   @BeforeAll
-  static void startMock() {
+  static void useMock(PrismMock runMock) {
     spec = Spec.load();
     http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
-    mock = PrismMock.start();
-  }
-
-  @AfterAll
-  static void stopMock() {
-    if (mock != null) {
-      mock.close();
-    }
+    mock = runMock;
   }
 
   @TestFactory
