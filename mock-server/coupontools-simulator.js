@@ -721,7 +721,7 @@ function handlers(state) {
     },
     sendSinglePushNotification: body => {
       const session = state.sessions.get(body.couponsession);
-      if (!session) return error('couponSessionNotFound');
+      if (!session || (body.campaign !== undefined && session.campaign !== body.campaign)) return error('couponSessionNotFound');
       state.outbox.push({ channel: 'push', operation: 'sendSinglePushNotification', to: session.code,
         campaign: session.campaign, session: session.code, message: String(body.message || ''), at: utc(state.now()) });
       return ok(c.success('sendSinglePushNotification'));
