@@ -939,4 +939,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { start, State, Contract, TRANSITIONS, BATCH_TRANSITIONS };
+module.exports = { start, State, Contract, TRANSITIONS, BATCH_TRANSITIONS, simulatorMock, CONTROL_OPERATIONS };
