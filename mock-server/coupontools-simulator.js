@@ -25,6 +25,8 @@ const CONTROL = '/__simulator';
 const PAGE_SIZE = 100; // the page size the session lists document on this page (contract note 14)
 const DEFAULT_MAX_SESSIONS = 200000; // about 70 MB of heap: 100 000 sessions measured 35 MB
 const DAY = 24 * 3600 * 1000;
+const MAX_EVENTS = 10000; // emitted events webhook/verification still confirms, sends in the outbox
+const MAX_KEPT_PAYLOADS = 1000; // emitted payloads kept for /__simulator/webhooks
 
 function parseArgs(argv) {
   const options = { host: '127.0.0.1', port: 4010, level: 'info', seed: 1, maxSessions: DEFAULT_MAX_SESSIONS };
@@ -346,6 +348,12 @@ function setData(session, body) {
   if (body.money_spent !== undefined) session.value = String(body.money_spent);
 }
 
+// The outbox keeps the last MAX_EVENTS sends.
+function record(state, entry) {
+  state.outbox.push(entry);
+  if (state.outbox.length > MAX_EVENTS) state.outbox.shift();
+}
+
 // ---- webhooks --------------------------------------------------------------------------------
 
 function emit(state, type, session) {
@@ -353,6 +361,8 @@ function emit(state, type, session) {
   const id = `evt_${state.text(20, MIXED)}`;
   const datetime = utc(state.now());
   state.events.set(id, { webhook: id, datetime, type, coupon: session.campaign, statcode: session.code });
+  // Bounded like the sessions: a batch over 100 000 sessions must not keep 100 000 events.
+  if (state.events.size > MAX_EVENTS) state.events.delete(state.events.keys().next().value);
   const template = state.contract.webhookTemplate || {};
   const payload = Object.assign(clone(template), {
     id, datetime, livemode: '0', type, coupon_code: session.code, session: session.code,
@@ -382,7 +392,7 @@ function emit(state, type, session) {
     payload.customer = customer;
   }
   state.emitted.push(payload);
-  if (state.emitted.length > 1000) state.emitted.shift();
+  if (state.emitted.length > MAX_KEPT_PAYLOADS) state.emitted.shift();
   if (state.webhookUrl) post(state.webhookUrl, payload);
 }
 
@@ -698,7 +708,7 @@ function handlers(state) {
         single_use_url: couponUrl(state, session),
       });
       if (body.subject !== undefined) out.subject = String(body.subject);
-      state.outbox.push({ channel: 'email', operation: 'sendCouponByEmail', to: String(body.email),
+      record(state, { channel: 'email', operation: 'sendCouponByEmail', to: String(body.email),
         campaign: body.campaign, session: session.code, subject: out.subject || '', at: utc(state.now()) });
       return ok(out);
     },
@@ -718,21 +728,21 @@ function handlers(state) {
         campaign: body.campaign, phone: String(body.phone).replace(/^\+/, ''), single_use_code: session.code,
         single_use_url: url, message: `${body.body !== undefined ? `${body.body} ` : ''}${url}`,
       });
-      state.outbox.push({ channel: 'sms', operation: 'sendCouponBySms', to: out.phone,
+      record(state, { channel: 'sms', operation: 'sendCouponBySms', to: out.phone,
         campaign: body.campaign, session: session.code, message: out.message, at: utc(state.now()) });
       return ok(out);
     },
     sendPushNotificationToAll: body => {
       const users = [...state.sessions.values()].filter(s => s.campaign === body.campaign && s.claimedAt != null);
       if (!users.length) return error('noWalletUsers');
-      state.outbox.push({ channel: 'push', operation: 'sendPushNotificationToAll', to: `${users.length} wallet user(s)`,
+      record(state, { channel: 'push', operation: 'sendPushNotificationToAll', to: `${users.length} wallet user(s)`,
         campaign: body.campaign, message: String(body.message || ''), at: utc(state.now()) });
       return ok(c.success('sendPushNotificationToAll'));
     },
     sendSinglePushNotification: body => {
       const session = state.sessions.get(body.couponsession);
       if (!session || (body.campaign !== undefined && session.campaign !== body.campaign)) return error('couponSessionNotFound');
-      state.outbox.push({ channel: 'push', operation: 'sendSinglePushNotification', to: session.code,
+      record(state, { channel: 'push', operation: 'sendSinglePushNotification', to: session.code,
         campaign: session.campaign, session: session.code, message: String(body.message || ''), at: utc(state.now()) });
       return ok(c.success('sendSinglePushNotification'));
     },
