@@ -234,4 +234,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { chooseExample, describe, errorExamples };
+module.exports = { chooseExample, describe, errorExamples, truthfulMock };

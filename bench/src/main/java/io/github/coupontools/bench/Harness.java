@@ -2,6 +2,7 @@ package io.github.coupontools.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.coupontools.mock.CouponToolsSimulator;
 import io.github.coupontools.mock.PrismMock;
 import io.github.coupontools.sdk.CouponToolsClient;
 import io.github.coupontools.sdk.model.ListCouponSessionsRequest;
@@ -14,6 +15,7 @@ import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -235,28 +237,46 @@ public final class Harness {
 
   // ------------------------------------------------------------------ Prism
 
+  /** The stateless mock, then the simulator on the same operation: side by side in one run. */
   static Object prism(int seconds) throws Exception {
     long started = System.nanoTime();
     Map<String, Object> result = new LinkedHashMap<>();
     try (PrismMock prism = PrismMock.start()) {
       result.put("readyMs", (System.nanoTime() - started) / 1_000_000);
-      result.put("operation", "listCoupons");
-      result.put("threads", PRISM_THREADS);
-      result.put("logLevel", "warn");
-      try (Clients.Call call = Clients.floor.open(prism.baseUrl(), Operation.listCoupons)) {
-        load(call, PRISM_THREADS, 1);
-        long[] counts = load(call, PRISM_THREADS, seconds);
-        result.put("seconds", seconds);
-        result.put("requests", counts[0]);
-        result.put("errors", counts[1]);
-        result.put("requestsPerSecond", Math.round(counts[0] / (double) seconds));
-      }
+      throughput(result, prism.baseUrl(), seconds);
       long stopping = System.nanoTime();
       prism.close();
       result.put("stopMs", (System.nanoTime() - stopping) / 1_000_000);
       result.put("stillRunning", prism.isRunning());
     }
+    Map<String, Object> simulated = new LinkedHashMap<>();
+    started = System.nanoTime();
+    try (CouponToolsSimulator simulator = CouponToolsSimulator.start()) {
+      simulated.put("readyMs", (System.nanoTime() - started) / 1_000_000);
+      throughput(simulated, simulator.baseUrl(), seconds);
+      simulated.put("invalidResponses", simulator.invalidResponses());
+      long stopping = System.nanoTime();
+      simulator.close();
+      simulated.put("stopMs", (System.nanoTime() - stopping) / 1_000_000);
+      simulated.put("stillRunning", simulator.isRunning());
+    }
+    result.put("simulator", simulated);
     return result;
+  }
+
+  private static void throughput(Map<String, Object> result, URI baseUrl, int seconds)
+      throws Exception {
+    result.put("operation", "listCoupons");
+    result.put("threads", PRISM_THREADS);
+    result.put("logLevel", "warn");
+    try (Clients.Call call = Clients.floor.open(baseUrl, Operation.listCoupons)) {
+      load(call, PRISM_THREADS, 1);
+      long[] counts = load(call, PRISM_THREADS, seconds);
+      result.put("seconds", seconds);
+      result.put("requests", counts[0]);
+      result.put("errors", counts[1]);
+      result.put("requestsPerSecond", Math.round(counts[0] / (double) seconds));
+    }
   }
 
   /** Calls from several threads for a while: {successful calls, errors}. */

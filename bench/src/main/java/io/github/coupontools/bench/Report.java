@@ -500,6 +500,25 @@ public final class Report {
         .append(prism.path("errors").asLong()).append(" | ").append(prism.path("stopMs").asLong())
         .append(" ms | ").append(prism.path("stillRunning").asBoolean() ? "yes" : "no")
         .append(" |\n\n");
+    JsonNode simulator = prism.path("simulator");
+    if (simulator.isMissingNode()) {
+      return;
+    }
+    md.append("The stateful simulator (`CouponToolsSimulator.start()`, `coupontools-simulator.js` on"
+        + " the same engine) right after, same client, operation and load; `listCoupons` is"
+        + " answered from its state.\n\n");
+    md.append("| | time to ready | requests/s | requests | errors | invalid responses |\n"
+        + "|---|---|---|---|---|---|\n");
+    for (JsonNode row : List.of(prism, simulator)) {
+      md.append(row == prism ? "| mock (stateless) | " : "| simulator | ")
+          .append(row.path("readyMs").asLong()).append(" ms | ")
+          .append(String.format(Locale.ROOT, "%,d", row.path("requestsPerSecond").asLong()))
+          .append(" | ").append(row.path("requests").asLong()).append(" | ")
+          .append(row.path("errors").asLong()).append(" | ")
+          .append(row == prism ? "-" : String.valueOf(row.path("invalidResponses").asLong()))
+          .append(" |\n");
+    }
+    md.append("\n");
   }
 
   // ------------------------------------------------------------------ 5. footprint

@@ -1,6 +1,9 @@
 package io.github.coupontools.mock;
 
 import java.net.URI;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -26,23 +29,83 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   }
  * }
  * }</pre>
+ *
+ * <p>On a class annotated {@link StatefulMock} the extension provides the stateful
+ * {@link CouponToolsSimulator} instead (one for the whole run, like the mock, its state reset before
+ * each test), and a {@code URI} parameter is the simulator's base URL; a {@link PrismMock}
+ * parameter is still the stateless mock.
  */
-public final class CouponToolsMockExtension implements ParameterResolver {
+public final class CouponToolsMockExtension
+    implements ParameterResolver, BeforeEachCallback, AfterEachCallback {
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(CouponToolsMockExtension.class);
+  private static final String INVALID_BEFORE = "invalid-responses-before";
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == PrismMock.class || type == URI.class;
+    return type == PrismMock.class || type == URI.class || type == CouponToolsSimulator.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context)
       throws ParameterResolutionException {
+    Class<?> type = parameter.getParameter().getType();
+    if (type == CouponToolsSimulator.class
+        || (type == URI.class && stateful(context).isPresent())) {
+      CouponToolsSimulator simulator = simulator(context);
+      return type == URI.class ? simulator.baseUrl() : simulator;
+    }
     PrismMock mock = mock(context);
-    return parameter.getParameter().getType() == URI.class ? mock.baseUrl() : mock;
+    return type == URI.class ? mock.baseUrl() : mock;
+  }
+
+  /** Resets the simulator of a {@link StatefulMock} class to its seed before each test. */
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    Optional<StatefulMock> stateful = stateful(context);
+    if (stateful.isPresent()) {
+      CouponToolsSimulator simulator = simulator(context);
+      simulator.reset(stateful.get().seed());
+      context.getStore(NAMESPACE).put(INVALID_BEFORE, simulator.invalidResponses());
+    }
+  }
+
+  /** Fails the test if the simulator served a response that does not validate during it. */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    Long before = context.getStore(NAMESPACE).get(INVALID_BEFORE, Long.class);
+    if (before == null) {
+      return;
+    }
+    CouponToolsSimulator simulator = simulator(context);
+    long invalid = simulator.invalidResponses() - before;
+    if (invalid > 0) {
+      throw new AssertionError("The simulator served " + invalid + " response(s) that do not"
+          + " validate against the contract (answered with HTTP 500):" + System.lineSeparator()
+          + simulator.recentLog());
+    }
+  }
+
+  /** The run's shared simulator, started on first use. */
+  public static CouponToolsSimulator simulator(ExtensionContext context) {
+    return context.getRoot().getStore(NAMESPACE)
+        .getOrComputeIfAbsent(CouponToolsSimulator.class,
+            key -> new StoredSimulator(CouponToolsSimulator.start()), StoredSimulator.class)
+        .simulator;
+  }
+
+  private static Optional<StatefulMock> stateful(ExtensionContext context) {
+    for (Optional<ExtensionContext> at = Optional.of(context); at.isPresent();
+        at = at.get().getParent()) {
+      Optional<StatefulMock> found = at.get().getTestClass()
+          .map(type -> type.getAnnotation(StatefulMock.class));
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
   }
 
   /** The run's shared mock, started on first use. */
@@ -69,6 +132,21 @@ public final class CouponToolsMockExtension implements ParameterResolver {
     @Override
     public void close() {
       mock.close();
+    }
+  }
+
+  @SuppressWarnings("deprecation")
+  private static final class StoredSimulator
+      implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+    private final CouponToolsSimulator simulator;
+
+    StoredSimulator(CouponToolsSimulator simulator) {
+      this.simulator = simulator;
+    }
+
+    @Override
+    public void close() {
+      simulator.close();
     }
   }
 }

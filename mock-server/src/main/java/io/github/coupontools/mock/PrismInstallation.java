@@ -208,6 +208,25 @@ public final class PrismInstallation {
     }
   }
 
+  /**
+   * Copies the simulator (coupontools-simulator.js) and the mock layer it builds on into a
+   * temporary folder node can run them from, and returns the simulator's path.
+   */
+  static Path simulatorScript() {
+    try {
+      Path dir = Files.createTempDirectory("coupontools-simulator-");
+      dir.toFile().deleteOnExit();
+      for (String name : List.of("coupontools-mock.js", "coupontools-simulator.js")) {
+        Path file = dir.resolve(name);
+        Files.writeString(file, resource(name));
+        file.toFile().deleteOnExit();
+      }
+      return dir.resolve("coupontools-simulator.js");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Copies the contract of coupontools-openapi to a temporary file Prism can read. */
   static Path bundledSpec() {
     try (InputStream in = PrismInstallation.class.getResourceAsStream(CONTRACT)) {

@@ -64,12 +64,19 @@ public final class PrismMock implements AutoCloseable {
    * documented error of the field that is wrong.
    */
   public static PrismMock start() {
+    return start(PrismInstallation.mockScript(), List.of());
+  }
+
+  /** Starts {@code script} (the mock layer or the simulator) with Prism's packages and the spec. */
+  static PrismMock start(Path script, List<String> options) {
     Path prism = PrismInstallation.locate();
     Path nodeModules = PrismInstallation.nodeModules(prism);
     int port = freePort();
-    List<String> command = List.of(PrismInstallation.nodeCommand(),
-        PrismInstallation.mockScript().toString(), "--host", "127.0.0.1",
-        "--port", Integer.toString(port), "-v", "warn", spec().toString());
+    List<String> command = new ArrayList<>(List.of(PrismInstallation.nodeCommand(),
+        script.toString(), "--host", "127.0.0.1",
+        "--port", Integer.toString(port), "-v", "warn"));
+    command.addAll(options);
+    command.add(spec().toString());
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     // The script is a temporary copy; it finds Prism's packages through NODE_PATH.
     builder.environment().put("NODE_PATH", nodeModules.toString());
