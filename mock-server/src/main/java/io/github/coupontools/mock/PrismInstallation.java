@@ -198,10 +198,15 @@ public final class PrismInstallation {
 
   /** Copies the bundled mock layer (coupontools-mock.js) to a temporary file node can run. */
   static Path mockScript() {
+    return npmResourceCopy("coupontools-mock.js");
+  }
+
+  /** Copies one of the bundled node scripts to a temporary file node can run. */
+  static Path npmResourceCopy(String name) {
     try {
-      Path script = Files.createTempFile("coupontools-mock-", ".js");
+      Path script = Files.createTempFile("coupontools-mock-", "-" + name);
       script.toFile().deleteOnExit();
-      Files.writeString(script, resource("coupontools-mock.js"));
+      Files.writeString(script, resource(name));
       return script;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
