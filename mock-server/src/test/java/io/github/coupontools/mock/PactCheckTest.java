@@ -59,8 +59,8 @@ class PactCheckTest {
     interactions(pact).add(interaction);
     Path file = write(pact, "legacy-coupontools-api.json");
 
-    AssertionError error = catchThrowableOfType(
-        () -> PactCheck.ofBundledContract().verify(file), AssertionError.class);
+    AssertionError error = catchThrowableOfType(AssertionError.class,
+        () -> PactCheck.ofBundledContract().verify(file));
 
     String description = description(operation);
     assertThat(error).as("verify of a mismatching pact").isNotNull();
@@ -82,8 +82,8 @@ class PactCheckTest {
     write(other, "shop-payments-api.json");
 
     assertThat(PactCheck.pactFiles(pacts)).isEmpty();
-    AssertionError none = catchThrowableOfType(
-        () -> PactCheck.ofBundledContract().verifyAll(pacts), AssertionError.class);
+    AssertionError none = catchThrowableOfType(AssertionError.class,
+        () -> PactCheck.ofBundledContract().verifyAll(pacts));
     assertThat(none).hasMessageContaining("No pact for the provider 'coupontools-api'");
   }
 
