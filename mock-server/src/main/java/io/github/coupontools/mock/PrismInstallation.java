@@ -42,8 +42,9 @@ public final class PrismInstallation {
   /** Environment variable naming the folder Prism is installed into and reused from. */
   public static final String CACHE_ENV = "COUPONTOOLS_MOCK_CACHE";
 
-  // Measured: `npm ci --omit=dev` of the pinned lockfile fetches and unpacks about this much.
-  private static final int DOWNLOAD_MB = 90;
+  // Measured: `npm ci --omit=dev` of the pinned lockfile (Prism and the pact validator) unpacks about
+  // this much.
+  private static final int DOWNLOAD_MB = 105;
   private static final System.Logger LOG = System.getLogger(PrismInstallation.class.getName());
 
   /** Where the coupontools-openapi jar carries the contract. */
@@ -198,10 +199,15 @@ public final class PrismInstallation {
 
   /** Copies the bundled mock layer (coupontools-mock.js) to a temporary file node can run. */
   static Path mockScript() {
+    return npmResourceCopy("coupontools-mock.js");
+  }
+
+  /** Copies one of the bundled node scripts to a temporary file node can run. */
+  static Path npmResourceCopy(String name) {
     try {
-      Path script = Files.createTempFile("coupontools-mock-", ".js");
+      Path script = Files.createTempFile("coupontools-mock-", "-" + name);
       script.toFile().deleteOnExit();
-      Files.writeString(script, resource("coupontools-mock.js"));
+      Files.writeString(script, resource(name));
       return script;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -45,19 +45,33 @@ class NodeMissingTest {
     assertOneSentence(out);
   }
 
+  @Test
+  void checkingAPactWithoutNodeFailsWithTheSameSentence() throws Exception {
+    Path prism = Paths.get("node_modules/.bin/prism").toAbsolutePath();
+    Path pact = Files.writeString(emptyCache.resolve("shop-coupontools-api.json"),
+        "{\"consumer\":{\"name\":\"shop\"},\"provider\":{\"name\":\"coupontools-api\"},"
+            + "\"interactions\":[]}");
+
+    String out = runWithoutNode("-D" + PrismInstallation.PRISM_PROPERTY + "=" + prism,
+        "pact", pact.toString());
+
+    assertThat(out).isEqualTo(PrismInstallation.nodeMissingMessage());
+  }
+
   private static void assertOneSentence(String message) {
     assertThat(message).doesNotContain("\n").doesNotContain(". ").endsWith(".")
         .contains("Node.js").contains(PrismInstallation.PRISM_PROPERTY);
   }
 
   /** Runs the probe with PATH set to an empty folder; returns its output, expecting exit 3. */
-  private String runWithoutNode(String setting) throws Exception {
+  private String runWithoutNode(String setting, String... args) throws Exception {
     String classPath = System.getProperty("surefire.test.class.path",
         System.getProperty("java.class.path"));
     List<String> command = new ArrayList<>(List.of(
         Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", classPath, setting));
     command.add(NodeMissingProbe.class.getName());
+    command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("PATH", emptyPath.toString());
     builder.environment().remove(PrismInstallation.PRISM_ENV);
