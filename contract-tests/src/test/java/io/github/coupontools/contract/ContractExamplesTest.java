@@ -11,29 +11,15 @@ import au.com.dius.pact.consumer.PactVerificationResult;
 import au.com.dius.pact.consumer.model.MockProviderConfig;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.sun.net.httpserver.HttpServer;
 import io.github.coupontools.openapi.Spec;
 import io.github.coupontools.sdk.CouponToolsClient;
-import io.github.coupontools.sdk.RequestOptions;
 import io.github.coupontools.sdk.exception.CouponToolsException;
-import java.io.OutputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -48,13 +34,6 @@ import org.junit.jupiter.api.TestFactory;
  * assertions a reader wants to see.
  */
 class ContractExamplesTest {
-
-  /** Reads a request example into the SDK's request model as a caller would build it. */
-  private static final ObjectMapper MODELS = JsonMapper.builder()
-      .addModule(new JavaTimeModule())
-      .enable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
 
   /** The request body the SDK sends, per operationId: the same for every example of it. */
   private static final Map<String, JsonNode> SENT = new HashMap<>();
@@ -71,7 +50,7 @@ class ContractExamplesTest {
     Spec.Operation operation = example.operation();
     JsonNode sent = SENT.get(operation.operationId());
     if (sent == null) {
-      sent = bodyTheSdkSends(operation);
+      sent = SdkCalls.bodyTheSdkSends(operation);
       SENT.put(operation.operationId(), sent);
     }
     V4Pact pact = SpecInteraction.of(ConsumerPactBuilder.consumer(CONSUMER).hasPactWith(PROVIDER),
@@ -144,79 +123,12 @@ class ContractExamplesTest {
     assertThat(error.errorCodes()).as("%s: error codes", example).isEqualTo(codes);
   }
 
-  /** The request body the SDK sends for the operation's first named request example. */
-  private static JsonNode bodyTheSdkSends(Spec.Operation operation) throws Exception {
-    AtomicReference<byte[]> body = new AtomicReference<>();
-    HttpServer capture = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    capture.createContext("/", exchange -> {
-      body.set(exchange.getRequestBody().readAllBytes());
-      byte[] ok = "{\"status\":{\"status\":\"OK\"}}".getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, ok.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(ok);
-      }
-    });
-    capture.start();
-    try (CouponToolsClient client =
-        client("http://127.0.0.1:" + capture.getAddress().getPort())) {
-      try {
-        call(client, operation);
-      } catch (CouponToolsException ignored) {
-        // Only the request matters here; a minimal answer may not satisfy every response type.
-      }
-    } finally {
-      capture.stop(0);
-    }
-    if (body.get() == null) {
-      throw new AssertionError(operation + ": the SDK sent no request");
-    }
-    return MODELS.readTree(body.get());
-  }
-
   private static CouponToolsClient client(String baseUrl) {
-    return CouponToolsClient.builder()
-        .clientId(SpecInteraction.CLIENT_ID)
-        .clientSecret(SpecInteraction.CLIENT_SECRET)
-        .baseUrl(baseUrl)
-        .maxRetries(0)
-        .build();
+    return SdkCalls.client(baseUrl, SpecInteraction.CLIENT_SECRET);
   }
 
-  /** Calls the SDK method named after the operationId with the first named request example. */
   private static Object call(CouponToolsClient client, Spec.Operation operation)
       throws Exception {
-    for (Object service : services(client)) {
-      for (Method method : service.getClass().getMethods()) {
-        // The overloads taking RequestOptions are the same call with per-call options.
-        if (method.getName().equals(operation.operationId()) && (method.getParameterCount() == 0
-            || method.getParameterCount() == 1
-            && method.getParameterTypes()[0] != RequestOptions.class)) {
-          Object[] arguments = method.getParameterCount() == 0 ? new Object[0]
-              : new Object[] {MODELS.convertValue(operation.firstRequestExample(),
-                  method.getParameterTypes()[0])};
-          try {
-            return method.invoke(service, arguments);
-          } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof Exception ? (Exception) e.getCause()
-                : new IllegalStateException(e.getCause());
-          }
-        }
-      }
-    }
-    throw new AssertionError("No SDK method " + operation.operationId() + "(...) on the client");
-  }
-
-  /** The client's generated services: its groups and the webhook operations. */
-  private static List<Object> services(CouponToolsClient client) throws Exception {
-    List<Object> services = new ArrayList<>();
-    for (Method group : CouponToolsClient.class.getMethods()) {
-      if (group.getParameterCount() == 0 && !Modifier.isStatic(group.getModifiers())
-          && group.getReturnType().getPackageName().endsWith(".service")) {
-        services.add(group.invoke(client));
-      }
-    }
-    services.add(client.webhooks().service());
-    return services;
+    return SdkCalls.call(client, operation);
   }
 }

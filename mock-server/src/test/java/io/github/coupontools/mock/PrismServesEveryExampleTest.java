@@ -167,8 +167,10 @@ class PrismServesEveryExampleTest {
 
   private DynamicTest invalidRequestTest(Spec.Operation op, JsonNode body, String change,
       String violation, String property, boolean missing) {
-    Spec.Response expected = op.invalidRequestResponse().orElseThrow(() -> new AssertionError(
-        op + " documents neither 422 nor 400"));
+    // An operation that documents no error of its own still gets the API's generic parameter
+    // error, on 422 like every v3 validation error.
+    Spec.Response expected = op.invalidRequestResponse()
+        .orElse(new Spec.Response(422, null, Map.of()));
     return dynamicTest(op.operationId() + " " + change + " → " + expected.status()
         + (missing ? " missing " : " invalid ") + "'" + property + "'", () -> {
           HttpResponse<String> answer = post(op.path(), body, true, null);

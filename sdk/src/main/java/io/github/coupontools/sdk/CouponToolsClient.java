@@ -14,8 +14,10 @@ import io.github.coupontools.sdk.internal.LenientScalars;
 import io.github.coupontools.sdk.service.AccountService;
 import io.github.coupontools.sdk.service.CouponService;
 import io.github.coupontools.sdk.service.CouponSessionService;
+import io.github.coupontools.sdk.service.DirectoryService;
 import io.github.coupontools.sdk.service.DistributionService;
 import io.github.coupontools.sdk.service.EmailGroupsService;
+import io.github.coupontools.sdk.service.LoyaltyService;
 import io.github.coupontools.sdk.service.NotificationService;
 import io.github.coupontools.sdk.service.SingleUseService;
 import io.github.coupontools.sdk.service.SmsGroupsService;
@@ -41,7 +43,8 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
  *
  * <p>Operations are grouped as in the API documentation ({@link #coupons()},
  * {@link #couponSessions()}, {@link #singleUse()}, {@link #distribution()},
- * {@link #notifications()}, {@link #smsGroups()}, {@link #emailGroups()}, {@link #webhooks()});
+ * {@link #notifications()}, {@link #smsGroups()}, {@link #emailGroups()}, {@link #directories()},
+ * {@link #loyalty()}, {@link #account()}, {@link #webhooks()});
  * each method is named after the contract's operationId. Every failure is an unchecked
  * {@link io.github.coupontools.sdk.exception.CouponToolsException}.
  */
@@ -66,6 +69,8 @@ public final class CouponToolsClient implements AutoCloseable {
   private final NotificationService notifications;
   private final SmsGroupsService smsGroups;
   private final EmailGroupsService emailGroups;
+  private final DirectoryService directories;
+  private final LoyaltyService loyalty;
   private final Webhooks webhooks;
   private final AccountService account;
 
@@ -80,6 +85,8 @@ public final class CouponToolsClient implements AutoCloseable {
     this.notifications = new NotificationService(invoker);
     this.smsGroups = new SmsGroupsService(invoker);
     this.emailGroups = new EmailGroupsService(invoker);
+    this.directories = new DirectoryService(invoker);
+    this.loyalty = new LoyaltyService(invoker);
     this.webhooks = new Webhooks(shared.mapper(), new WebhooksService(invoker));
     this.account = new AccountService(invoker);
   }
@@ -123,12 +130,28 @@ public final class CouponToolsClient implements AutoCloseable {
     return emailGroups;
   }
 
+  /**
+   * Directories, their registered users and the categories. Where v3 and v4 calls both exist, the
+   * v4 one has the plain name and the v3 one the suffix {@code V3}.
+   */
+  public DirectoryService directories() {
+    return directories;
+  }
+
+  /**
+   * Loyalty cards (stamp and membership cards) and their users. Where v3 and v4 calls both exist,
+   * the v4 one has the plain name and the v3 one the suffix {@code V3}.
+   */
+  public LoyaltyService loyalty() {
+    return loyalty;
+  }
+
   /** Webhooks: parse and verify received payloads, and the webhook operations of the API. */
   public Webhooks webhooks() {
     return webhooks;
   }
 
-  /** The account and its subaccounts: single sign-on tokens. */
+  /** The account, its teammates and subaccounts: single sign-on, password reset, subaccounts. */
   public AccountService account() {
     return account;
   }
@@ -136,6 +159,11 @@ public final class CouponToolsClient implements AutoCloseable {
   /** Lazy iteration over all pages of the paged session lists. */
   public CouponSessionPages couponSessionPages() {
     return new CouponSessionPages(couponSessions, shared.mapper());
+  }
+
+  /** Lazy iteration over all pages of a directory's registered users ({@code directoryusers/list}). */
+  public DirectoryUserPages directoryUserPages() {
+    return new DirectoryUserPages(directories, shared.mapper());
   }
 
   /**

@@ -48,13 +48,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import io.github.coupontools.sdk.model.CreateLoyaltyUserRequest;
+import io.github.coupontools.sdk.model.CreateSubaccountRequest;
+import io.github.coupontools.sdk.model.GetSubaccountRequest;
+import io.github.coupontools.sdk.model.GetSubaccountResponse;
 import org.slf4j.LoggerFactory;
 
 /**
  * The client secret never shows up where people look: in no log line of any logger at TRACE
  * (SLF4J and java.util.logging), in no exception text (message, toString, stack trace, causes,
  * raw body, descriptions), and in no toString of the client, its builder or its options, even
- * when a server echoes the secret back.
+ * when a server echoes the secret back. The same holds for the credentials the API returns (a
+ * subaccount's {@code api_key} and {@code api_secret}) and the passwords of requests: the
+ * contract marks them {@code format: password}, and the models print {@code *} for them.
  */
 class SecretHandlingTest {
 
@@ -315,6 +321,35 @@ class SecretHandlingTest {
     assertThat(options.toString()).contains("X-Debug-Token");
     assertNoSecretIn("options", options.toString());
     assertNoSecretIn("default options", RequestOptions.DEFAULTS.toString());
+  }
+
+  // ---------------------------------------------------------------- credentials in models
+
+  @Test
+  void subaccountCredentialsOfAnAnswerAreReadButNeitherPrintedNorLogged() {
+    String subaccountKey = "4491415354-subaccount-key";
+    wireMock.stubFor(post(urlEqualTo("/v4/subaccount")).willReturn(okJson(
+        "{\"status\":{\"status\":\"OK\"},\"subaccount\":{\"ID\":\"sub_1536\","
+            + "\"api_key\":\"" + subaccountKey + "\",\"api_secret\":\"" + SECRET + "\"}}")));
+
+    GetSubaccountResponse answer = client.account()
+        .getSubaccount(new GetSubaccountRequest().subaccount("sub_1536"));
+
+    assertThat(answer.getSubaccount().getApiKey()).isEqualTo(subaccountKey);
+    assertThat(answer.getSubaccount().getApiSecret()).isEqualTo(SECRET);
+    assertThat(answer.toString()).contains("sub_1536").doesNotContain(subaccountKey);
+    assertNoSecretIn("subaccount answer", answer.toString());
+    assertCapturedTheSdkLine("getSubaccount", "HTTP 200");
+    assertNoLogLeaksTheSecret();
+  }
+
+  @Test
+  void passwordsOfRequestsAreNotPrinted() {
+    assertNoSecretIn("createSubaccount request",
+        new CreateSubaccountRequest().email("jane@example.com").password(SECRET).toString());
+    assertNoSecretIn("createLoyaltyUser request",
+        new CreateLoyaltyUserRequest().email("jane@example.com").password(SECRET).toString());
+    assertThat(new CreateLoyaltyUserRequest().password(SECRET).getPassword()).isEqualTo(SECRET);
   }
 
   // ---------------------------------------------------------------- helpers
