@@ -69,19 +69,23 @@ class ContractExamplesTest {
 
   private static void check(Spec.Example example) throws Exception {
     Spec.Operation operation = example.operation();
-    JsonNode sent = SENT.get(operation.operationId());
-    if (sent == null) {
-      sent = bodyTheSdkSends(operation);
-      SENT.put(operation.operationId(), sent);
-    }
-    V4Pact pact = SpecInteraction.of(ConsumerPactBuilder.consumer(CONSUMER).hasPactWith(PROVIDER),
-            operation.operationId())
+    SpecInteraction interaction = SpecInteraction.of(
+            ConsumerPactBuilder.consumer(CONSUMER).hasPactWith(PROVIDER), operation.operationId())
         .given(operation.operationId() + " answers HTTP " + example.status() + " with its example "
             + example.name())
         .uponReceiving(operation.operationId() + " answered by its " + example.status()
-            + " example " + example.name())
-        .requestBody(sent)
-        .respondWith(example.status(), example.name());
+            + " example " + example.name());
+    if (operation.hasRequestBody()) {
+      JsonNode sent = SENT.get(operation.operationId());
+      if (sent == null) {
+        sent = bodyTheSdkSends(operation);
+        SENT.put(operation.operationId(), sent);
+      }
+      interaction.requestBody(sent);
+    } else {
+      interaction.withoutBody();
+    }
+    V4Pact pact = interaction.respondWith(example.status(), example.name());
     MockProviderConfig config = new MockProviderConfig("127.0.0.1", 0, PactSpecVersion.V4);
 
     PactVerificationResult result = au.com.dius.pact.consumer.ConsumerPactRunnerKt
@@ -111,10 +115,24 @@ class ContractExamplesTest {
   private static void assertReadsTheSuccess(Spec.Example example, Object response)
       throws Exception {
     assertThat(response).as("%s: the SDK's response", example).isNotNull();
+    if (response instanceof List) {
+      // A bare array answer: each element is a typed model keeping its own element's JSON.
+      List<?> items = (List<?>) response;
+      assertThat(items).as("%s: elements", example).hasSize(example.value().size());
+      for (int i = 0; i < items.size(); i++) {
+        assertReadsTheSuccess(example, items.get(i), example.value().get(i));
+      }
+      return;
+    }
+    assertReadsTheSuccess(example, response, example.value());
+  }
+
+  private static void assertReadsTheSuccess(Spec.Example example, Object response,
+      JsonNode expected) throws Exception {
     Optional<?> raw = (Optional<?>) response.getClass().getMethod("rawJson").invoke(response);
     JsonNode read = (JsonNode) raw.orElseThrow(() ->
         new AssertionError(example + ": the typed response keeps no JSON"));
-    example.value().properties().forEach(field -> {
+    expected.properties().forEach(field -> {
       assertThat(read.has(field.getKey())).as("%s: the response has %s", example, field.getKey())
           .isTrue();
       if (field.getValue().isValueNode()) {
@@ -189,12 +207,20 @@ class ContractExamplesTest {
     for (Object service : services(client)) {
       for (Method method : service.getClass().getMethods()) {
         // The overloads taking RequestOptions are the same call with per-call options.
-        if (method.getName().equals(operation.operationId()) && (method.getParameterCount() == 0
-            || method.getParameterCount() == 1
-            && method.getParameterTypes()[0] != RequestOptions.class)) {
-          Object[] arguments = method.getParameterCount() == 0 ? new Object[0]
-              : new Object[] {MODELS.convertValue(operation.firstRequestExample(),
-                  method.getParameterTypes()[0])};
+        Class<?>[] types = method.getParameterTypes();
+        if (method.getName().equals(operation.operationId())
+            && (types.length == 0 || types[types.length - 1] != RequestOptions.class)) {
+          // Path parameters from their contract examples, optional query parameters left out,
+          // the first request example as the body.
+          Object[] arguments = new Object[types.length];
+          List<JsonNode> path = operation.pathParameters();
+          for (int i = 0; i < path.size(); i++) {
+            arguments[i] = MODELS.convertValue(path.get(i).path("example"), types[i]);
+          }
+          if (operation.hasRequestBody() && types.length > path.size()) {
+            arguments[types.length - 1] = MODELS.convertValue(operation.firstRequestExample(),
+                types[types.length - 1]);
+          }
           try {
             return method.invoke(service, arguments);
           } catch (InvocationTargetException e) {

@@ -14,8 +14,10 @@ import io.github.coupontools.sdk.internal.LenientScalars;
 import io.github.coupontools.sdk.service.AccountService;
 import io.github.coupontools.sdk.service.CouponService;
 import io.github.coupontools.sdk.service.CouponSessionService;
+import io.github.coupontools.sdk.service.DirectoryService;
 import io.github.coupontools.sdk.service.DistributionService;
 import io.github.coupontools.sdk.service.EmailGroupsService;
+import io.github.coupontools.sdk.service.LoyaltyService;
 import io.github.coupontools.sdk.service.NotificationService;
 import io.github.coupontools.sdk.service.SingleUseService;
 import io.github.coupontools.sdk.service.SmsGroupsService;
@@ -66,6 +68,8 @@ public final class CouponToolsClient implements AutoCloseable {
   private final NotificationService notifications;
   private final SmsGroupsService smsGroups;
   private final EmailGroupsService emailGroups;
+  private final DirectoryService directories;
+  private final LoyaltyService loyalty;
   private final Webhooks webhooks;
   private final AccountService account;
 
@@ -80,6 +84,8 @@ public final class CouponToolsClient implements AutoCloseable {
     this.notifications = new NotificationService(invoker);
     this.smsGroups = new SmsGroupsService(invoker);
     this.emailGroups = new EmailGroupsService(invoker);
+    this.directories = new DirectoryService(invoker);
+    this.loyalty = new LoyaltyService(invoker);
     this.webhooks = new Webhooks(shared.mapper(), new WebhooksService(invoker));
     this.account = new AccountService(invoker);
   }
@@ -121,6 +127,19 @@ public final class CouponToolsClient implements AutoCloseable {
   /** Email contact groups. */
   public EmailGroupsService emailGroups() {
     return emailGroups;
+  }
+
+  /**
+   * Directories and their registered users (v4 REST: bare JSON answers, responses partly
+   * documented).
+   */
+  public DirectoryService directories() {
+    return directories;
+  }
+
+  /** Stamp and membership loyalty cards and their users (v4 REST: bare JSON answers). */
+  public LoyaltyService loyalty() {
+    return loyalty;
   }
 
   /** Webhooks: parse and verify received payloads, and the webhook operations of the API. */
