@@ -137,8 +137,7 @@ class ContractCoverageIT {
         String method = interaction.path("request").path("method").asText("");
         String path = interaction.path("request").path("path").asText("");
         int status = interaction.path("response").path("status").asInt(0);
-        Optional<Spec.Operation> operation = operations.stream()
-            .filter(o -> o.method().equalsIgnoreCase(method) && o.path().equals(path)).findFirst();
+        Optional<Spec.Operation> operation = Spec.load().operationAt(method, path);
         if (operation.isEmpty()) {
           counts.unknown.add(method + " " + path + " ('"
               + interaction.path("description").asText() + "' in " + pact.getFileName() + ")");

@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The SDK call of a contract operation, found by its operationId: the method of that name on one
  * of the client's generated services, called with the operation's first named request example.
- * Every derived contract test calls the SDK through here, so a new kind of operation (path
- * parameters, for instance) is taught to all of them in {@link #arguments}.
+ * Every derived contract test calls the SDK through here, so a new kind of operation is taught
+ * to all of them in {@link #arguments}.
  */
 final class SdkCalls {
 
@@ -70,20 +70,22 @@ final class SdkCalls {
   }
 
   /**
-   * The arguments of the SDK method for the operation: none, or its first named request example
-   * read into the request model. The one place to extend for operations whose SDK method takes
-   * more (path parameters, for instance, from the operation's parameter examples).
+   * The arguments of the SDK method for the operation: its path parameters from their contract
+   * examples, optional query parameters left out, and its first named request example read into
+   * the request model as the body.
    */
   static Object[] arguments(Method method, Spec.Operation operation) {
-    if (method.getParameterCount() == 0) {
-      return new Object[0];
+    Class<?>[] types = method.getParameterTypes();
+    Object[] arguments = new Object[types.length];
+    List<JsonNode> path = operation.pathParameters();
+    for (int i = 0; i < path.size() && i < types.length; i++) {
+      arguments[i] = MODELS.convertValue(path.get(i).path("example"), types[i]);
     }
-    if (method.getParameterCount() == 1) {
-      return new Object[] {MODELS.convertValue(operation.firstRequestExample(),
-          method.getParameterTypes()[0])};
+    if (operation.hasRequestBody() && types.length > path.size()) {
+      arguments[types.length - 1] = MODELS.convertValue(operation.firstRequestExample(),
+          types[types.length - 1]);
     }
-    throw new AssertionError(operation + ": SdkCalls.arguments does not know how to call "
-        + method + " yet");
+    return arguments;
   }
 
   /** The client's generated services: its groups and the webhook operations. */

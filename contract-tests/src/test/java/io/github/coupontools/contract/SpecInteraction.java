@@ -1,6 +1,7 @@
 package io.github.coupontools.contract;
 
 import au.com.dius.pact.consumer.dsl.DslPart;
+import au.com.dius.pact.consumer.dsl.PactDslJsonArray;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
@@ -33,13 +34,15 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Each provider state carries the response example's name as its parameter
  *       {@value #EXAMPLE_PARAMETER}: the provider verification asks the mock for that example.</li>
- *   <li>The request is the operation's method and path, the credential headers (any non-empty
- *       value) and {@code Content-Type: application/json}, with the named request example (plus
+ *   <li>The request is the operation's method and path (path parameters from their examples in
+ *       the contract), the credential headers of the operation's security (any non-empty value)
+ *       and {@code Content-Type: application/json}, with the named request example (plus
  *       overrides) as its exact body: Pact fails the test if the SDK sends anything else, an extra
- *       empty list included.</li>
+ *       empty list included. An operation without a request body ({@code GET}, {@code DELETE})
+ *       is written with {@link #withoutBody()}.</li>
  *   <li>A 2xx response is the named example with matchers: server-generated values (IDs such as
  *       {@code cam_\d+}, session codes, dates, URLs, digit strings) by regex, other values by type,
- *       arrays as "at least one element like this"; the protocol words ({@code status.status},
+ *       arrays (a bare array answer too) as "at least one element like this"; the protocol words ({@code status.status},
  *       {@code action}, {@code operation}, {@code result}) by value.</li>
  *   <li>An error response is the named example as it is, value for value.</li>
  * </ul>
@@ -85,6 +88,7 @@ final class SpecInteraction {
   private String description;
   private JsonNode requestBody;
   private String clientSecret = CLIENT_SECRET;
+  private boolean withoutBody;
 
   private SpecInteraction(PactDslWithProvider builder, Spec.Operation operation) {
     this.builder = builder;
@@ -125,6 +129,15 @@ final class SpecInteraction {
     return this;
   }
 
+  /** The operation takes no request body (a v4 {@code GET}, {@code DELETE} or body-less POST). */
+  SpecInteraction withoutBody() {
+    if (operation.hasRequestBody()) {
+      throw new IllegalStateException(operation + " takes a request body");
+    }
+    this.withoutBody = true;
+    return this;
+  }
+
   /** Sends this client secret instead of the valid one (for the authentication failure). */
   SpecInteraction withClientSecret(String secret) {
     this.clientSecret = secret;
@@ -136,7 +149,7 @@ final class SpecInteraction {
    * success and exact when it is an error.
    */
   V4Pact respondWith(int status, String exampleName) {
-    if (states.isEmpty() || description == null || requestBody == null) {
+    if (states.isEmpty() || description == null || (requestBody == null && !withoutBody)) {
       throw new IllegalStateException(operation.operationId()
           + ": an interaction needs a provider state, a description and a request");
     }
@@ -149,11 +162,16 @@ final class SpecInteraction {
     }
     PactDslRequestWithPath request = withState.uponReceiving(description)
         .method(operation.method().toUpperCase(Locale.ROOT))
-        .path(operation.path())
-        .matchHeader("X-Client-Id", ".+", CLIENT_ID)
-        .matchHeader("X-Client-Secret", ".+", clientSecret)
-        .headers("Content-Type", "application/json")
-        .body(requestBody.toString(), "application/json");
+        .path(operation.examplePath());
+    // The header names of the operation's security requirement; the values are the client's.
+    for (String header : operation.credentialHeaders()) {
+      request = request.matchHeader(header, ".+",
+          header.toLowerCase(Locale.ROOT).endsWith("secret") ? clientSecret : CLIENT_ID);
+    }
+    if (!withoutBody) {
+      request = request.headers("Content-Type", "application/json")
+          .body(requestBody.toString(), "application/json");
+    }
     var response = request.willRespondWith()
         .status(status)
         .headers(Map.of("Content-Type", "application/json"));
@@ -167,8 +185,14 @@ final class SpecInteraction {
 
   /** The example as a Pact body whose values are matched as the class Javadoc says. */
   static DslPart withMatchers(JsonNode example) {
+    if (example.isArray() && !example.isEmpty()) {
+      PactDslJsonBody each = PactDslJsonArray.arrayMinLike(1, example.size());
+      fill(each, template(example), false);
+      return each.closeObject();
+    }
     if (!example.isObject()) {
-      throw new IllegalArgumentException("Response examples are JSON objects, found " + example);
+      throw new IllegalArgumentException("Response examples are JSON objects or non-empty arrays,"
+          + " found " + example);
     }
     PactDslJsonBody body = new PactDslJsonBody();
     fill(body, example, true);
@@ -226,11 +250,18 @@ final class SpecInteraction {
       body.array(key).closeArray();
       return;
     }
+    PactDslJsonBody each = body.minArrayLike(key, 1, array.size());
+    fill(each, template(array), false);
+    each.closeObject().closeArray();
+  }
+
+  /** The keys every element of an array of objects has, with the first element's values. */
+  private static ObjectNode template(JsonNode array) {
     Set<String> common = null;
     for (JsonNode element : array) {
       if (!element.isObject()) {
         throw new IllegalArgumentException("Only arrays of objects are supported in success"
-            + " examples, found " + key + ": " + array);
+            + " examples, found " + array);
       }
       Set<String> keys = new LinkedHashSet<>();
       element.fieldNames().forEachRemaining(keys::add);
@@ -244,9 +275,7 @@ final class SpecInteraction {
     for (String name : common) {
       template.set(name, array.get(0).get(name));
     }
-    PactDslJsonBody each = body.minArrayLike(key, 1, array.size());
-    fill(each, template, false);
-    each.closeObject().closeArray();
+    return template;
   }
 
   private static void text(PactDslJsonBody body, String key, String value) {

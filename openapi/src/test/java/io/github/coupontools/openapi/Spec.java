@@ -46,11 +46,59 @@ public final class Spec {
   /** One operation of {@code paths}. */
   public record Operation(String path, String method, String operationId, JsonNode requestSchema,
       Map<String, JsonNode> requestExamples, Map<Integer, Response> responses,
-      JsonNode definition) {
+      JsonNode definition, List<JsonNode> parameters, List<String> credentialHeaders) {
 
     /** The value of {@code x-coupontools-read-only}: safe to retry. */
     public boolean readOnly() {
       return definition.path("x-coupontools-read-only").asBoolean();
+    }
+
+    /** The value of {@code x-coupontools-idempotent}: sending it twice leaves the same state. */
+    public boolean idempotent() {
+      return definition.path("x-coupontools-idempotent").asBoolean();
+    }
+
+    /** Whether the operation has a request body at all (the v4 GET and DELETE have none). */
+    public boolean hasRequestBody() {
+      return definition.has("requestBody");
+    }
+
+    /** The text of {@code x-coupontools-partly-documented}, or null. */
+    public String partlyDocumented() {
+      JsonNode note = definition.path("x-coupontools-partly-documented");
+      return note.isTextual() ? note.asText() : null;
+    }
+
+    /** The path parameters (resolved), in the order of the path template. */
+    public List<JsonNode> pathParameters() {
+      List<JsonNode> inPath = new ArrayList<>();
+      java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(path);
+      while (names.find()) {
+        String name = names.group(1);
+        inPath.add(parameters.stream().filter(p -> p.path("in").asText().equals("path")
+            && p.path("name").asText().equals(name)).findFirst().orElseThrow(
+                () -> new IllegalStateException(this + " does not declare path parameter " + name)));
+      }
+      return inPath;
+    }
+
+    /** The path with every path parameter replaced by its {@code example}. */
+    public String examplePath() {
+      String concrete = path;
+      for (JsonNode parameter : pathParameters()) {
+        JsonNode example = parameter.path("example");
+        if (example.isMissingNode()) {
+          throw new IllegalStateException(this + ": path parameter "
+              + parameter.path("name").asText() + " has no example");
+        }
+        concrete = concrete.replace("{" + parameter.path("name").asText() + "}", example.asText());
+      }
+      return concrete;
+    }
+
+    /** The named request example, or null for an operation without a request body. */
+    public JsonNode firstRequestExampleOrNull() {
+      return requestExamples.isEmpty() ? null : requestExamples.values().iterator().next();
     }
 
     /** A named request example, as a copy free to change. */
@@ -270,10 +318,18 @@ public final class Spec {
     return webhooks;
   }
 
-  /** The operation served at a method (any case) and path, if any. */
+  /**
+   * The operation served at a method (any case) and a concrete path (path parameters filled in,
+   * as in a pact), if any; a literal path wins over a template ({@code /stats/bulk}).
+   */
   public Optional<Operation> operationAt(String method, String path) {
-    return operations.stream()
+    Optional<Operation> literal = operations.stream()
         .filter(op -> op.method().equalsIgnoreCase(method) && op.path().equals(path)).findFirst();
+    return literal.or(() -> operations.stream()
+        .filter(op -> op.method().equalsIgnoreCase(method) && op.path().contains("{")
+            && path.matches(java.util.regex.Pattern.quote(op.path())
+                .replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q")))
+        .findFirst());
   }
 
   /** Every webhook payload example, keyed {@code <webhook>/<example name>}, in document order. */
@@ -371,11 +427,28 @@ public final class Spec {
           responses.put(status, new Response(status, ref,
               examples(response.path("content").path("application/json"))));
         });
+        List<JsonNode> parameters = new ArrayList<>();
+        path.getValue().path("parameters").forEach(p -> parameters.add(resolve(p)));
+        op.path("parameters").forEach(p -> parameters.add(resolve(p)));
         result.add(new Operation(path.getKey(), method.getKey(), op.path("operationId").asText(),
-            resolve(media.path("schema")), examples(media), responses, op));
+            resolve(media.path("schema")), examples(media), responses, op,
+            List.copyOf(parameters), credentialHeaders(op)));
       }
     }
     return List.copyOf(result);
+  }
+
+  /**
+   * The header names of the operation's security requirements (its own, else the global ones),
+   * every alternative included, in document order.
+   */
+  private List<String> credentialHeaders(JsonNode op) {
+    JsonNode requirements = op.has("security") ? op.get("security") : root.path("security");
+    Set<String> headers = new java.util.LinkedHashSet<>();
+    requirements.forEach(requirement -> requirement.fieldNames().forEachRemaining(scheme ->
+        headers.add(root.path("components").path("securitySchemes").path(scheme).path("name")
+            .asText())));
+    return List.copyOf(headers);
   }
 
   private List<Webhook> readWebhooks() {

@@ -64,7 +64,7 @@ class SpecExamplesTest {
     for (Spec.Operation op : spec.operations()) {
       op.requestExamples().forEach((name, value) -> tests.add(dynamicTest(
           op.operationId() + " request example '" + name + "'",
-          () -> assertValid(validator.validateRequest(request(op.path(), value)),
+          () -> assertValid(validator.validateRequest(request(op, value)),
               op + " request example '" + name + "'"))));
     }
     assertThat(tests).as("request examples in the contract").isNotEmpty();
@@ -79,7 +79,7 @@ class SpecExamplesTest {
       for (Spec.Response response : op.responses().values()) {
         response.examples().forEach((name, value) -> tests.add(dynamicTest(
             op.operationId() + " " + response.status() + " example '" + name + "'",
-            () -> assertValid(validator.validateResponse(op.path(), Request.Method.POST,
+            () -> assertValid(validator.validateResponse(op.examplePath(), method(op),
                     response(response.status(), value)),
                 op + " " + response.status() + " example '" + name + "'"))));
       }
@@ -168,7 +168,7 @@ class SpecExamplesTest {
       String operationId = seed.getFileName().toString().replaceFirst("\\.json$", "");
       return dynamicTest("seed-responses/" + operationId + ".json", () -> {
         Spec.Operation op = spec.operation(operationId);
-        assertValid(validator.validateResponse(op.path(), Request.Method.POST,
+        assertValid(validator.validateResponse(op.examplePath(), method(op),
             response(200, Spec.json(seed))), "seed-responses/" + seed.getFileName()
             + " as the 200 response of " + op);
       });
@@ -191,7 +191,7 @@ class SpecExamplesTest {
     String property = firstStringProperty(broken);
     ((ObjectNode) broken).put(property, 12345);
 
-    ValidationReport report = validator.validateResponse(op.path(), Request.Method.POST,
+    ValidationReport report = validator.validateResponse(op.examplePath(), method(op),
         response(200, broken));
 
     assertThat(report.hasErrors())
@@ -209,7 +209,7 @@ class SpecExamplesTest {
     ((ObjectNode) brokenRequest).put(requestProperty, 12345);
 
     ValidationReport requestReport = validator.validateRequest(
-        request(withStringInRequest.path(), brokenRequest));
+        request(withStringInRequest, brokenRequest));
 
     assertThat(requestReport.hasErrors())
         .as("%s request with '%s' as a number: %s", withStringInRequest, requestProperty,
@@ -230,12 +230,32 @@ class SpecExamplesTest {
   }
 
   private static SimpleRequest request(String path, JsonNode body) {
-    return SimpleRequest.Builder.post(path)
+    return credentials(SimpleRequest.Builder.post(path))
         .withContentType("application/json")
-        .withHeader("X-Client-Id", "any-client-id")
-        .withHeader("X-Client-Secret", "any-client-secret")
         .withBody(Spec.text(body))
         .build();
+  }
+
+  /** The operation's request: its method, the path with the parameter examples, the body. */
+  private static SimpleRequest request(Spec.Operation op, JsonNode body) {
+    SimpleRequest.Builder builder = new SimpleRequest.Builder(
+        op.method().toUpperCase(java.util.Locale.ROOT), op.examplePath());
+    if (body != null) {
+      builder.withContentType("application/json").withBody(Spec.text(body));
+    }
+    return credentials(builder).build();
+  }
+
+  /** Both credential header pairs: v3 operations require X-Client-*, v4 loyalty x-api-*. */
+  private static SimpleRequest.Builder credentials(SimpleRequest.Builder builder) {
+    return builder.withHeader("X-Client-Id", "any-client-id")
+        .withHeader("X-Client-Secret", "any-client-secret")
+        .withHeader("x-api-key", "any-client-id")
+        .withHeader("x-api-secret", "any-client-secret");
+  }
+
+  private static Request.Method method(Spec.Operation op) {
+    return Request.Method.valueOf(op.method().toUpperCase(java.util.Locale.ROOT));
   }
 
   private static SimpleResponse response(int status, JsonNode body) {

@@ -132,7 +132,8 @@ public final class CouponToolsClient implements AutoCloseable {
 
   /**
    * Directories, their registered users and the categories. Where v3 and v4 calls both exist, the
-   * v4 one has the plain name and the v3 one the suffix {@code V3}.
+   * v4 one has the plain name (REST, bare JSON answers; prefer it) and the v3 one the suffix
+   * {@code V3}; categories and the payment status exist in v3 only.
    */
   public DirectoryService directories() {
     return directories;
@@ -140,7 +141,8 @@ public final class CouponToolsClient implements AutoCloseable {
 
   /**
    * Loyalty cards (stamp and membership cards) and their users. Where v3 and v4 calls both exist,
-   * the v4 one has the plain name and the v3 one the suffix {@code V3}.
+   * the v4 one has the plain name (REST, bare JSON answers; prefer it) and the v3 one the suffix
+   * {@code V3}; account-level loyalty users (create, link, search, points) exist in v3 only.
    */
   public LoyaltyService loyalty() {
     return loyalty;

@@ -57,7 +57,9 @@ public final class JerseyTransport implements Transport {
     jakarta.ws.rs.core.Response response;
     long deadline = System.nanoTime() + request.readTimeout().toNanos();
     try {
-      response = call.method(request.method(), Entity.entity(request.body(), JSON));
+      // GET and DELETE carry no body: an entity would turn HttpURLConnection's GET into a POST.
+      response = request.body() == null ? call.method(request.method())
+          : call.method(request.method(), Entity.entity(request.body(), JSON));
     } catch (ProcessingException failed) {
       throw asIoException(failed);
     }

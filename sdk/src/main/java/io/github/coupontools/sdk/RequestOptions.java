@@ -22,6 +22,7 @@ public final class RequestOptions {
 
   /** Headers the SDK sets itself, which extra headers may not replace. */
   private static final Set<String> RESERVED_HEADERS = Set.of("x-client-id", "x-client-secret",
+      "x-api-key", "x-api-secret",
       "content-type", "content-length", "accept", "user-agent", "host");
 
   private final Duration connectTimeout;

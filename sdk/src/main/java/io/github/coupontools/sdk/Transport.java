@@ -32,7 +32,7 @@ public interface Transport extends AutoCloseable {
   @Override
   void close();
 
-  /** A request: method, absolute URL, headers in order, the body (JSON) and the timeouts. */
+  /** A request: method, absolute URL, headers in order, the body (JSON, or none) and the timeouts. */
   final class Request {
     private final String method;
     private final URI uri;
@@ -81,6 +81,7 @@ public interface Transport extends AutoCloseable {
       return headers;
     }
 
+    /** The JSON body, or null for a request without one (the v4 {@code GET} and {@code DELETE}). */
     public byte[] body() {
       return body;
     }
@@ -124,6 +125,7 @@ public interface Transport extends AutoCloseable {
       return Optional.ofNullable(headers.get(lowerCaseName));
     }
 
+    /** The JSON body, or null for a request without one (the v4 {@code GET} and {@code DELETE}). */
     public byte[] body() {
       return body;
     }

@@ -160,7 +160,8 @@ class CouponToolsClientTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"X-Client-Secret", "x-client-id", "User-Agent", "Content-Type",
+  @ValueSource(strings = {"X-Client-Secret", "x-client-id", "x-api-key", "X-Api-Secret",
+      "User-Agent", "Content-Type",
       "Accept", "Host", "Content-Length", "Bad Header", "Bad:Header", ""})
   void headersTheSdkSetsOrInvalidNamesCannotBeAdded(String name) {
     assertThatThrownBy(() -> client.options().withHeader(name, "value"))

@@ -122,21 +122,33 @@ class OperationsAgainstMockTest {
     }
   }
 
-  /** Calls the SDK method named after the operationId with the operation's request example. */
+  /**
+   * Calls the SDK method named after the operationId: the path parameters from their examples in
+   * the contract, optional query parameters left out, and the operation's first request example
+   * as the body.
+   */
   static Object call(CouponToolsClient client, Spec.Operation operation) throws Exception {
     ObjectMapper mapper = CouponToolsClient.newObjectMapper();
+    List<JsonNode> pathParameters = operation.pathParameters();
     for (Object api : Services.of(client)) {
       for (Method method : api.getClass().getMethods()) {
-        if (method.getName().equals(operation.operationId()) && (method.getParameterCount() == 0
-            || method.getParameterCount() == 1
-            && method.getParameterTypes()[0] != RequestOptions.class)) {
-          Object[] request = method.getParameterCount() == 0 ? new Object[0] : new Object[] {
-              mapper.convertValue(operation.firstRequestExample(), method.getParameterTypes()[0])};
-          try {
-            return method.invoke(api, request);
-          } catch (InvocationTargetException e) {
-            throw (Exception) e.getCause();
-          }
+        Class<?>[] types = method.getParameterTypes();
+        if (!method.getName().equals(operation.operationId())
+            || types.length > 0 && types[types.length - 1] == RequestOptions.class) {
+          continue;
+        }
+        Object[] arguments = new Object[types.length];
+        for (int i = 0; i < pathParameters.size(); i++) {
+          arguments[i] = mapper.convertValue(pathParameters.get(i).path("example"), types[i]);
+        }
+        if (operation.hasRequestBody() && types.length > pathParameters.size()) {
+          int last = types.length - 1;
+          arguments[last] = mapper.convertValue(operation.firstRequestExample(), types[last]);
+        }
+        try {
+          return method.invoke(api, arguments);
+        } catch (InvocationTargetException e) {
+          throw (Exception) e.getCause();
         }
       }
     }

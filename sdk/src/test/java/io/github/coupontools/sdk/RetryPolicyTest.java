@@ -37,19 +37,27 @@ class RetryPolicyTest {
   private static final List<Spec.Operation> OPERATIONS = Spec.load().operations();
 
   @Test
-  void everyGeneratedDescriptorCarriesThePathAndReadOnlyFlagOfTheContract() throws Exception {
+  void everyGeneratedDescriptorCarriesTheMethodPathRetryFlagsAndCredentialsOfTheContract()
+      throws Exception {
     Map<String, String> contract = OPERATIONS.stream().collect(Collectors.toMap(
         operation -> operation.operationId(),
-        operation -> operation.path() + " read-only=" + operation.readOnly()));
+        operation -> operation.method().toUpperCase(java.util.Locale.ROOT) + " "
+            + operation.path() + " read-only=" + operation.readOnly() + " idempotent="
+            + operation.idempotent() + " credentials="
+            + new java.util.TreeSet<>(operation.credentialHeaders())));
     Map<String, String> generated;
     try (CouponToolsClient client = CouponToolsClient.builder().clientId("id").clientSecret("secret")
         .baseUrl("http://127.0.0.1:9").build()) {
       generated = Services.descriptors(client).stream().collect(Collectors.toMap(
-          Operation::operationId, operation -> operation.path() + " read-only="
-              + operation.readOnly()));
+          Operation::operationId, operation -> operation.method() + " " + operation.path()
+              + " read-only=" + operation.readOnly() + " idempotent=" + operation.idempotent()
+              + " credentials=" + operation.credentials().stream()
+                  .map(Operation.Credential::header)
+                  .collect(Collectors.toCollection(java.util.TreeSet::new))));
     }
 
-    assertThat(contract.values()).anyMatch(line -> line.endsWith("read-only=true"));
+    assertThat(contract.values()).anyMatch(line -> line.contains("read-only=true"));
+    assertThat(contract.values()).anyMatch(line -> line.contains("idempotent=true"));
     assertThat(generated).isEqualTo(contract);
   }
 
@@ -120,8 +128,10 @@ class RetryPolicyTest {
       boolean createOrSend, Supplier<Throwable> failure) {
     SoftAssertions softly = new SoftAssertions();
     for (Spec.Operation operation : OPERATIONS) {
-      boolean expected = operation.readOnly() ? readOnly : createOrSend;
-      softly.assertThat(RetryPolicy.isRetryable(operation.readOnly(), failure.get()))
+      // An idempotent operation (DELETE …/access) is retried like a read.
+      boolean safe = operation.readOnly() || operation.idempotent();
+      boolean expected = safe ? readOnly : createOrSend;
+      softly.assertThat(RetryPolicy.isRetryable(safe, failure.get()))
           .as("%s after %s", operation.operationId(), name).isEqualTo(expected);
     }
     softly.assertAll();

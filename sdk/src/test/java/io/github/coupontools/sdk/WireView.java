@@ -20,6 +20,16 @@ final class WireView {
    * {@code ""} has a non-null counterpart at the same place in the typed model.
    */
   static void assertReadCompletely(Object model, JsonNode json) throws Exception {
+    if (model instanceof java.util.List) {
+      // A bare JSON array answer (v4): each element is a model with its own element's JSON.
+      java.util.List<?> items = (java.util.List<?>) model;
+      assertThat(json.isArray()).as("a list was read from %s", json).isTrue();
+      assertThat(items).hasSize(json.size());
+      for (int i = 0; i < items.size(); i++) {
+        assertReadCompletely(items.get(i), json.get(i));
+      }
+      return;
+    }
     assertThat(model).isInstanceOf(RawJsonHolder.class);
     JsonNode raw = ((java.util.Optional<?>) model.getClass().getMethod("rawJson").invoke(model))
         .map(JsonNode.class::cast).orElse(null);

@@ -1,6 +1,7 @@
 package io.github.coupontools.sdk.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,12 +16,9 @@ import io.github.coupontools.sdk.exception.CouponToolsException;
 import io.github.coupontools.sdk.exception.RateLimitException;
 import io.github.coupontools.sdk.exception.RequestValidationException;
 import io.github.coupontools.sdk.exception.UnexpectedResponseException;
-import io.github.coupontools.sdk.model.Status;
-import io.github.coupontools.sdk.model.UpdateCouponSessionStatus;
 import io.github.coupontools.sdk.Transport;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.lang.reflect.Method;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -67,7 +65,7 @@ public final class ClientInvoker implements Invoker {
 
     /** Per-call lookups made once: the URL of each path, the reader of each response type. */
     final ConcurrentMap<String, URI> targets = new ConcurrentHashMap<>();
-    final ConcurrentMap<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
+    final ConcurrentMap<JavaType, ObjectReader> readers = new ConcurrentHashMap<>();
 
     public Shared(Transport transport, URI baseUrl, String clientId, String clientSecret,
         String userAgent, ObjectMapper mapper, boolean logRequests) {
@@ -109,12 +107,19 @@ public final class ClientInvoker implements Invoker {
   }
 
   @Override
-  public <Q, R> R invoke(Operation<Q, R> operation, Q request, RequestOptions callOptions) {
+  public <Q, R> R invoke(Operation<Q, R> operation, Object[] parameters, Q request,
+      RequestOptions callOptions) {
     RequestOptions call = callOptions == null ? options : callOptions;
     String operationId = operation.operationId();
+    // Parameters first: a wrong path parameter must never reach the network, whatever the body.
+    URI target = operation.parameters().isEmpty()
+        ? shared.targets.computeIfAbsent(operation.path(), p -> URI.create(shared.baseUrl + p))
+        : URI.create(shared.baseUrl + PathAndQuery.of(operation, parameters));
     byte[] payload;
-    if (operation.emptyBody()) {
+    if (operation.body() == Operation.Body.EMPTY_OBJECT) {
       payload = EMPTY_OBJECT;
+    } else if (operation.body() == Operation.Body.NONE) {
+      payload = null;
     } else {
       shared.validator.validate(operationId, request);
       try {
@@ -126,17 +131,16 @@ public final class ClientInvoker implements Invoker {
     }
     ObjectReader reader = shared.readers.computeIfAbsent(operation.responseType(),
         shared.mapper::readerFor);
-    URI target = shared.targets.computeIfAbsent(operation.path(),
-        p -> URI.create(shared.baseUrl + p));
-    boolean binary = BinaryBodyHolder.class.isAssignableFrom(operation.responseType());
-    Class<?> binaryType = binary ? operation.responseType() : null;
-    List<Map.Entry<String, String>> headers = headers(call, binary);
+    Class<?> responseClass = operation.responseType().getRawClass();
+    boolean binary = BinaryBodyHolder.class.isAssignableFrom(responseClass);
+    Class<?> binaryType = binary ? responseClass : null;
+    List<Map.Entry<String, String>> headers = headers(call, binary, operation);
     Duration callTimeout = call.callTimeout().orElse(null);
     if (callTimeout == null) {
       Transport.Request sent = new Transport.Request(operation.method(), target, headers,
           payload, call.connectTimeout(), call.readTimeout(), call.maxResponseBytes());
       return shared.retries.execute(operation, call.maxRetries(), 0,
-          lastFailure -> exchange(operationId, sent, call, reader, binaryType));
+          lastFailure -> exchange(operation, sent, call, reader, binaryType));
     }
     // Each attempt gets what is left of the call's deadline, so retries cannot outlive it.
     long deadline = System.nanoTime() + callTimeout.toNanos();
@@ -150,7 +154,7 @@ public final class ClientInvoker implements Invoker {
         Transport.Request sent = new Transport.Request(operation.method(), target, headers,
             payload, shorter(call.connectTimeout(), left), shorter(call.readTimeout(), left),
             call.maxResponseBytes());
-        return exchange(operationId, sent, call, reader, binaryType);
+        return exchange(operation, sent, call, reader, binaryType);
       });
     } catch (ApiTimeoutException timedOut) {
       if (!(timedOut instanceof CallTimeoutException) && System.nanoTime() - deadline >= 0) {
@@ -173,38 +177,46 @@ public final class ClientInvoker implements Invoker {
         lastFailure, lastFailure != null && sent);
   }
 
-  private List<Map.Entry<String, String>> headers(RequestOptions call, boolean binary) {
-    List<Map.Entry<String, String>> headers = new ArrayList<>(call.headers().size() + 4);
+  private List<Map.Entry<String, String>> headers(RequestOptions call, boolean binary,
+      Operation<?, ?> operation) {
+    List<Map.Entry<String, String>> headers = new ArrayList<>(call.headers().size() + 6);
     call.headers().forEach((name, value) -> headers.add(new SimpleImmutableEntry<>(name, value)));
     headers.add(new SimpleImmutableEntry<>("Accept",
         binary ? "application/json, image/*" : "application/json"));
-    headers.add(new SimpleImmutableEntry<>("X-Client-Id", shared.clientId));
-    headers.add(new SimpleImmutableEntry<>("X-Client-Secret", shared.clientSecret));
+    // The header names of the operation's security requirement (X-Client-* or x-api-*, or both
+    // where the contract accepts either pair); the values are always the client's credentials.
+    for (Operation.Credential credential : operation.credentials()) {
+      headers.add(new SimpleImmutableEntry<>(credential.header(),
+          credential.secret() ? shared.clientSecret : shared.clientId));
+    }
     headers.add(new SimpleImmutableEntry<>("User-Agent", shared.userAgent));
     return headers;
   }
 
-  private <T> T exchange(String operationId, Transport.Request request, RequestOptions call,
-      ObjectReader reader, Class<?> binaryType) {
+  private <T> T exchange(Operation<?, ?> operation, Transport.Request request,
+      RequestOptions call, ObjectReader reader, Class<?> binaryType) {
+    String operationId = operation.operationId();
     long started = System.nanoTime();
     URI target = request.uri();
     Transport.Response answer;
     try {
       answer = shared.transport.send(request);
     } catch (BoundedBody.TooLargeException tooLarge) {
-      log(operationId, target, "failed: body over " + tooLarge.limit() + " bytes", started);
+      log(operationId, request.method(), target, "failed: body over " + tooLarge.limit()
+          + " bytes", started);
       throw new ResponseTooLargeException(operationId + " got a response body larger than "
           + tooLarge.limit() + " bytes once decoded (maxResponseBytes); not read further",
           tooLarge, tooLarge.limit());
     } catch (IOException e) {
-      log(operationId, target, "failed: " + shared.redact(String.valueOf(e)), started);
+      log(operationId, request.method(), target, "failed: " + shared.redact(String.valueOf(e)),
+          started);
       throw connectionFailure(operationId, target, call, e);
     } catch (IllegalStateException closed) {
       // A closed transport (HttpClient: "Connection pool shut down"). Not retried.
       throw new CouponToolsException(operationId + " was not sent: the client is closed ("
           + closed.getMessage() + ")", closed);
     }
-    log(operationId, target, "HTTP " + answer.status(), started);
+    log(operationId, request.method(), target, "HTTP " + answer.status(), started);
     if (answer.status() >= 300 && answer.status() < 400) {
       String location = answer.header("location").map(shared::redact).orElse(null);
       throw new RedirectNotFollowedException(operationId + " got HTTP " + answer.status()
@@ -219,8 +231,61 @@ public final class ClientInvoker implements Invoker {
         return binaryAnswer(binaryType, answer.body(), type);
       }
     }
+    if (!operation.enveloped()) {
+      return readBare(operation, answer.status(), answer.body(),
+          answer.header("retry-after").orElse(null), reader);
+    }
     return read(operationId, answer.status(), answer.body(),
         answer.header("retry-after").orElse(null), reader);
+  }
+
+  /**
+   * The answer of an operation without the status envelope (v4 REST): any 2xx JSON is the answer
+   * (an empty body reads as {@code {}} or {@code []}); an error is classified by its Coupontools
+   * error envelope if it has one, else by HTTP status ({@link ErrorClassifier#byStatus}). The v4
+   * error format is undocumented, so no error body shape makes the SDK fail differently.
+   */
+  private <T> T readBare(Operation<?, ?> operation, int status, byte[] body, String retryAfter,
+      ObjectReader reader) {
+    String operationId = operation.operationId();
+    String raw = shared.redact(new String(body, StandardCharsets.UTF_8));
+    if (status == 429) {
+      throw new RateLimitException(operationId + " was rate limited (HTTP 429)", raw,
+          parseRetryAfter(retryAfter));
+    }
+    JsonNode tree;
+    try {
+      tree = raw.isBlank() ? null : shared.mapper.readTree(body);
+    } catch (IOException notJson) {
+      tree = null;
+    }
+    if (status >= 200 && status < 300) {
+      boolean failedEnvelope = tree != null && tree.path("status").isObject()
+          && !"OK".equals(tree.path("status").path("status").asText("OK"))
+          && ErrorClassifier.parse(tree).isPresent();
+      if (!failedEnvelope) {
+        if (raw.isBlank()) {
+          tree = operation.responseType().isContainerType() && !operation.responseType()
+              .isMapLikeType() ? shared.mapper.createArrayNode() : shared.mapper.createObjectNode();
+        } else if (tree == null) {
+          throw new UnexpectedResponseException(operationId + " got HTTP " + status
+              + " with a body that is not JSON: " + excerpt(raw), status, raw,
+              parseRetryAfter(retryAfter));
+        }
+        try {
+          T answer = reader.readValue(tree);
+          return withRawJson(answer, tree);
+        } catch (IOException e) {
+          String reason = e instanceof JsonProcessingException
+              ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage();
+          String where = e instanceof JsonMappingException ? jsonPath((JsonMappingException) e) : "";
+          throw new UnexpectedResponseException(operationId + " got a response that does not fit"
+              + " the contract" + shared.redact(where + ": " + reason), status, raw);
+        }
+      }
+    }
+    throw ErrorClassifier.byStatus(operationId, status, tree, raw, shared::redact,
+        parseRetryAfter(retryAfter));
   }
 
   private <T> T read(String operationId, int status, byte[] body, String retryAfter,
@@ -278,6 +343,25 @@ public final class ClientInvoker implements Invoker {
     }
   }
 
+  /**
+   * Lets the answer offer the JSON it was read from; each element of a bare array answer gets
+   * its own element of the JSON.
+   */
+  private static <T> T withRawJson(T answer, JsonNode tree) {
+    if (answer instanceof RawJsonHolder) {
+      ((RawJsonHolder) answer).rawJsonSource(() -> tree);
+    } else if (answer instanceof List && tree.isArray()) {
+      List<?> items = (List<?>) answer;
+      for (int i = 0; i < items.size() && i < tree.size(); i++) {
+        if (items.get(i) instanceof RawJsonHolder) {
+          JsonNode item = tree.get(i);
+          ((RawJsonHolder) items.get(i)).rawJsonSource(() -> item);
+        }
+      }
+    }
+    return answer;
+  }
+
   /** Lets the response offer the JSON it was read from, parsed again only if asked for. */
   private <T> T withRawJson(T answer, byte[] body) {
     if (answer instanceof RawJsonHolder) {
@@ -303,34 +387,16 @@ public final class ClientInvoker implements Invoker {
     }
     try {
       T answer = reader.readValue(body);
-      Method status = answer == null ? null : STATUS_ENVELOPE.get(answer.getClass());
-      if (status == null) {
+      // The contract marks the models with the envelope (x-implements StatusEnvelope).
+      if (!(answer instanceof StatusEnvelope)) {
         return null;
       }
-      Object envelope = status.invoke(answer);
-      String value = envelope instanceof Status ? ((Status) envelope).getStatus()
-          : envelope instanceof UpdateCouponSessionStatus
-              ? ((UpdateCouponSessionStatus) envelope).getStatus() : null;
-      return "OK".equals(value) ? answer : null;
-    } catch (IOException | RuntimeException | ReflectiveOperationException notTheUsualAnswer) {
+      StatusEnvelope.Outcome outcome = ((StatusEnvelope) answer).getStatus();
+      return outcome != null && "OK".equals(outcome.getStatus()) ? answer : null;
+    } catch (IOException | RuntimeException notTheUsualAnswer) {
       return null;
     }
   }
-
-  /** Each response model's {@code getStatus()} (the status envelope), looked up once per class. */
-  private static final ClassValue<Method> STATUS_ENVELOPE = new ClassValue<>() {
-    @Override
-    protected Method computeValue(Class<?> type) {
-      try {
-        Method getter = type.getMethod("getStatus");
-        // couponsession/update has its own envelope, which may carry the operation.
-        return getter.getReturnType() == Status.class
-            || getter.getReturnType() == UpdateCouponSessionStatus.class ? getter : null;
-      } catch (NoSuchMethodException noEnvelope) {
-        return null;
-      }
-    }
-  };
 
   private CouponToolsException connectionFailure(String operationId, URI target,
       RequestOptions options, IOException cause) {
@@ -349,13 +415,14 @@ public final class ClientInvoker implements Invoker {
         cause, !notSent);
   }
 
-  private void log(String operationId, URI target, String outcome, long startedNanos) {
+  private void log(String operationId, String method, URI target, String outcome,
+      long startedNanos) {
     if (shared.logRequests && LOG.isInfoEnabled()) {
-      LOG.info("coupontools {} POST {} -> {} in {} ms", operationId, target.getPath(), outcome,
-          (System.nanoTime() - startedNanos) / 1_000_000);
+      LOG.info("coupontools {} {} {} -> {} in {} ms", operationId, method, target.getRawPath(),
+          outcome, (System.nanoTime() - startedNanos) / 1_000_000);
     } else if (LOG.isDebugEnabled()) {
-      LOG.debug("coupontools {} POST {} -> {} in {} ms", operationId, target.getPath(), outcome,
-          (System.nanoTime() - startedNanos) / 1_000_000);
+      LOG.debug("coupontools {} {} {} -> {} in {} ms", operationId, method, target.getRawPath(),
+          outcome, (System.nanoTime() - startedNanos) / 1_000_000);
     }
   }
 

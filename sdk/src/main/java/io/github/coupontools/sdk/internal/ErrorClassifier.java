@@ -8,6 +8,8 @@ import io.github.coupontools.sdk.exception.InvalidParameterException;
 import io.github.coupontools.sdk.exception.MissingParameterException;
 import io.github.coupontools.sdk.exception.NotFoundException;
 import io.github.coupontools.sdk.exception.SessionStateException;
+import io.github.coupontools.sdk.exception.UnexpectedResponseException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -120,6 +122,51 @@ public final class ErrorClassifier {
       return new AuthenticationException(message, httpStatus, codes, descriptions, rawBody);
     }
     return new CouponToolsException(message, null, httpStatus, codes, descriptions, rawBody);
+  }
+
+  /**
+   * The exception for an error of an operation whose error format is not documented (v4 REST):
+   * a Coupontools error envelope, if the body is one, decides as for v3; otherwise the HTTP
+   * status does: 401 and 403 {@link AuthenticationException}, 404 {@link NotFoundException},
+   * 400 and 422 {@link InvalidParameterException}, anything else
+   * {@link UnexpectedResponseException}. The body (redacted) is kept whatever its shape; a
+   * {@code message} or {@code error} text in it goes into the exception's message.
+   *
+   * @param body the parsed body, or null when it is empty or not JSON
+   */
+  public static CouponToolsException byStatus(String operation, int httpStatus, JsonNode body,
+      String rawBody, UnaryOperator<String> redact, Duration retryAfter) {
+    Optional<Envelope> envelope = parse(body).map(found -> found.withTexts(redact));
+    if (envelope.isPresent() && !envelope.get().codes().isEmpty()) {
+      return toException(operation, httpStatus, envelope.get(), rawBody);
+    }
+    List<String> descriptions = new ArrayList<>();
+    envelope.ifPresent(found -> descriptions.addAll(found.descriptions()));
+    if (body != null && body.isObject()) {
+      for (String key : List.of("message", "error", "error_message", "detail")) {
+        if (body.path(key).isTextual() && !body.path(key).asText().isBlank()) {
+          descriptions.add(redact.apply(body.path(key).asText()));
+        }
+      }
+    }
+    String message = operation + " failed (HTTP " + httpStatus + ")"
+        + (descriptions.isEmpty() ? "" : ": " + String.join("; ", descriptions));
+    List<Integer> codes = List.of();
+    List<String> texts = List.copyOf(descriptions);
+    if (httpStatus == 401 || httpStatus == 403) {
+      return new AuthenticationException(message, httpStatus, codes, texts, rawBody);
+    } else if (httpStatus == 404) {
+      return new NotFoundException(message, httpStatus, codes, texts, rawBody);
+    } else if (httpStatus == 400 || httpStatus == 422) {
+      return new InvalidParameterException(message, httpStatus, codes, texts, rawBody);
+    }
+    return new UnexpectedResponseException(message + (rawBody.isBlank() ? "" : " - "
+        + excerpt(rawBody)), httpStatus, rawBody, retryAfter);
+  }
+
+  private static String excerpt(String text) {
+    String flat = text.replaceAll("\\s+", " ").trim();
+    return flat.length() <= 300 ? flat : flat.substring(0, 300) + "...";
   }
 
   private static String describe(String operation, int httpStatus, Envelope envelope) {

@@ -19,7 +19,8 @@ import java.util.function.Function;
  *
  * <ul>
  *   <li>Read-only operations (the contract's {@code x-coupontools-read-only}, carried by each
- *       {@link Operation}: lists, info, data, search, barcode, verification) are retried on
+ *       {@link Operation}: lists, info, data, search, barcode, verification, every v4 {@code GET})
+ *       and idempotent ones ({@code x-coupontools-idempotent}: {@code DELETE …/access}) are retried on
  *       connection failures, timeouts and HTTP 429, 502, 503 and 504 (by status, whatever the
  *       body), after the server's {@code Retry-After} when it sent one; a {@code Retry-After}
  *       above 30 s is not waited for but thrown.</li>
@@ -39,7 +40,10 @@ public final class RetryPolicy {
   private final ConcurrentMap<String, dev.failsafe.RetryPolicy<Object>> policies =
       new ConcurrentHashMap<>();
 
-  /** Whether this failure of an operation ({@code readOnly} or not) is worth another attempt. */
+  /**
+   * Whether this failure of an operation is worth another attempt; {@code readOnly} is the
+   * operation's {@link Operation#safeToResend()} (read-only or idempotent).
+   */
   public static boolean isRetryable(boolean readOnly, Throwable failure) {
     if (failure instanceof CallTimeoutException) {
       return false;
@@ -78,8 +82,8 @@ public final class RetryPolicy {
     @SuppressWarnings("unchecked")
     dev.failsafe.RetryPolicy<T> policy = (dev.failsafe.RetryPolicy<T>) (Object) (deadlineNanos == 0
         ? policies.computeIfAbsent(operation.operationId() + '/' + maxRetries,
-            key -> build(operation.readOnly(), maxRetries, 0))
-        : build(operation.readOnly(), maxRetries, deadlineNanos));
+            key -> build(operation.safeToResend(), maxRetries, 0))
+        : build(operation.safeToResend(), maxRetries, deadlineNanos));
     try {
       return Failsafe.with(policy).get(context -> attempt.apply(context.getLastException()));
     } catch (FailsafeException wrapped) {

@@ -1,0 +1,105 @@
+package io.github.coupontools.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The facts the SDK generates its operation descriptors from are consistent: the status envelope
+ * is declared ({@code x-implements}) exactly on the response schemas that carry it, reads are
+ * marked read-only, and every path parameter has the example the mock-backed tests call with.
+ */
+class RestConventionsTest {
+
+  private static final String ENVELOPE = "io.github.coupontools.sdk.internal.StatusEnvelope";
+  private final Spec spec = Spec.load();
+
+  @Test
+  void exactlyTheSchemasWithTheStatusEnvelopeImplementStatusEnvelope() {
+    List<String> carrying = new ArrayList<>();
+    List<String> declaring = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> schema : spec.root().at("/components/schemas").properties()) {
+      String ref = schema.getValue().at("/properties/status/$ref").asText();
+      if (ref.equals("#/components/schemas/Status")
+          || ref.equals("#/components/schemas/UpdateCouponSessionStatus")) {
+        carrying.add(schema.getKey());
+      }
+      for (JsonNode type : schema.getValue().path("x-implements")) {
+        if (type.asText().equals(ENVELOPE)) {
+          declaring.add(schema.getKey());
+        }
+      }
+    }
+    assertThat(carrying).as("response schemas with the status envelope").isNotEmpty();
+    assertThat(declaring).as("schemas declaring x-implements %s", ENVELOPE)
+        .containsExactlyInAnyOrderElementsOf(carrying);
+  }
+
+  @Test
+  void everyBareJsonAnswerIsWithoutTheEnvelope() {
+    List<String> bare = new ArrayList<>();
+    for (Spec.Operation op : spec.operations()) {
+      JsonNode schema = spec.resolve(op.definition().at("/responses/200"))
+          .at("/content/application~1json/schema");
+      JsonNode resolved = spec.resolve(schema);
+      boolean enveloped = resolved.path("x-implements").toString().contains(ENVELOPE);
+      if (!enveloped) {
+        bare.add(op.operationId());
+        assertThat(op.path()).as("%s answers without the status envelope", op).startsWith("/v4/");
+      }
+    }
+    assertThat(bare).as("operations answering bare JSON").contains("listLoyaltyCards",
+        "getDirectory");
+  }
+
+  @Test
+  void everyGetIsReadOnlyAndOnlyDeleteIsIdempotentWithoutBeingReadOnly() {
+    for (Spec.Operation op : spec.operations()) {
+      if (op.method().equals("get")) {
+        assertThat(op.readOnly()).as("%s is x-coupontools-read-only", op).isTrue();
+        assertThat(op.hasRequestBody()).as("%s has a request body", op).isFalse();
+      }
+      if (op.idempotent()) {
+        assertThat(op.method()).as("%s is x-coupontools-idempotent", op).isEqualTo("delete");
+      }
+      if (op.method().equals("delete")) {
+        assertThat(op.idempotent() || op.readOnly()).as("%s may be retried", op).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void everyPathParameterHasAnExampleAndIsRequired() {
+    int count = 0;
+    for (Spec.Operation op : spec.operations()) {
+      for (JsonNode parameter : op.pathParameters()) {
+        count++;
+        assertThat(parameter.path("required").asBoolean()).as("%s %s required", op, parameter)
+            .isTrue();
+        assertThat(parameter.has("example")).as("%s %s example", op, parameter).isTrue();
+      }
+      assertThat(op.examplePath()).as("%s example path", op).doesNotContain("{", "}");
+    }
+    assertThat(count).as("path parameters in the contract").isGreaterThan(10);
+  }
+
+  @Test
+  void theV4LoyaltyOperationsUseTheApiKeyPairAndDirectoryAcceptsBoth() {
+    for (Spec.Operation op : spec.operations()) {
+      if (op.path().startsWith("/v4/loyalty/")) {
+        assertThat(op.credentialHeaders()).as("%s", op)
+            .containsExactly("x-api-key", "x-api-secret");
+      } else if (op.path().startsWith("/v4/directory")) {
+        assertThat(op.credentialHeaders()).as("%s", op)
+            .containsExactly("X-Client-Id", "X-Client-Secret", "x-api-key", "x-api-secret");
+      } else {
+        assertThat(op.credentialHeaders()).as("%s", op)
+            .containsExactly("X-Client-Id", "X-Client-Secret");
+      }
+    }
+  }
+}
