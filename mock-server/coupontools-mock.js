@@ -170,10 +170,12 @@ function truthfulMock(options) {
   if (errors.length === 0 || security || (config.code && config.exampleKey)) {
     return prismMock(options);
   }
-  // An operation without documented error examples (the v4 REST calls, whose error format is
-  // undocumented) gets Prism's own answer from its error response: no Coupontools envelope is
-  // invented for it.
-  if (errorExamples(resource).length === 0) {
+  // An operation that declares its own error response without examples (the v4 REST calls,
+  // whose error format is undocumented) gets Prism's own answer from it: no Coupontools envelope
+  // is invented. A v3 operation that documents no error still gets the API's generic one.
+  const ownError = (resource.responses || [])
+    .some(response => Number(response.code) >= 400 && Number(response.code) !== 401);
+  if (ownError && errorExamples(resource).length === 0) {
     return prismMock(options);
   }
   // A violation naming a field says more than the rule around it (anyOf, not).

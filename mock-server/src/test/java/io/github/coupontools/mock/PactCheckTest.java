@@ -47,6 +47,8 @@ class PactCheckTest {
       throws IOException {
     Spec.Operation operation = Spec.load().operations().stream()
         .filter(hasJsonSuccessExample())
+        .filter(op -> op.responseExampleNames(200).stream()
+            .allMatch(name -> op.responseExample(200, name).isObject()))
         .filter(op -> op.requestExamples().values().stream().anyMatch(JsonNode::isObject))
         .findFirst().orElseThrow();
     ObjectNode interaction = interaction(operation);
@@ -89,7 +91,7 @@ class PactCheckTest {
 
   private static Predicate<Spec.Operation> hasJsonSuccessExample() {
     return operation -> operation.responseExampleNames(200).stream()
-        .anyMatch(name -> operation.responseExample(200, name).isObject());
+        .anyMatch(name -> operation.responseExample(200, name).isContainerNode());
   }
 
   private static String description(Spec.Operation operation) {
@@ -116,19 +118,24 @@ class PactCheckTest {
     interaction.putArray("providerStates").addObject().put("name", "an account");
     ObjectNode request = interaction.putObject("request");
     request.put("method", operation.method().toUpperCase());
-    request.put("path", operation.path());
+    request.put("path", operation.examplePath());
     ObjectNode headers = request.putObject("headers");
     headers.putArray("Content-Type").add("application/json");
     headers.putArray("X-Client-Id").add(PrismMock.CLIENT_ID);
     headers.putArray("X-Client-Secret").add(PrismMock.CLIENT_SECRET);
-    JsonNode body = operation.requestExamples().isEmpty()
-        ? Spec.JSON.createObjectNode() : operation.firstRequestExample().deepCopy();
-    body(request, body);
+    // The v4 loyalty calls take the same credentials as x-api-key / x-api-secret.
+    headers.putArray("x-api-key").add(PrismMock.CLIENT_ID);
+    headers.putArray("x-api-secret").add(PrismMock.CLIENT_SECRET);
+    if (operation.hasRequestBody()) {
+      body(request, operation.requestExamples().isEmpty()
+          ? Spec.JSON.createObjectNode() : operation.firstRequestExample().deepCopy());
+    }
     ObjectNode response = interaction.putObject("response");
     response.put("status", 200);
     response.putObject("headers").putArray("Content-Type").add("application/json");
     String example = operation.responseExampleNames(200).stream()
-        .filter(name -> operation.responseExample(200, name).isObject()).findFirst().orElseThrow();
+        .filter(name -> operation.responseExample(200, name).isContainerNode()).findFirst()
+        .orElseThrow();
     body(response, operation.responseExample(200, example));
     return interaction;
   }
