@@ -85,9 +85,15 @@ class DerivedContractTest {
       // The typed model, written back as JSON (declared fields and kept unknown ones), names
       // every key of the example.
       JsonNode typed = SdkCalls.MODELS.valueToTree(answer);
-      example.fieldNames().forEachRemaining(key -> assertThat(typed.hasNonNull(key))
+      // A bare array answer (v4) is a list of models: its first element names the keys.
+      JsonNode expected = example.isArray() ? example.get(0) : example;
+      JsonNode read = example.isArray() ? typed.get(0) : typed;
+      assertThat(read).as("%s: the typed answer %s", op, typed).isNotNull();
+      expected.fieldNames().forEachRemaining(key -> assertThat(read.hasNonNull(key))
           .as("%s: the typed answer carries %s (%s)", op, key, typed).isTrue());
-      assertThat(typed.at("/status/status").asText()).as("%s: status", op).isEqualTo("OK");
+      if (example.has("status")) {
+        assertThat(typed.at("/status/status").asText()).as("%s: status", op).isEqualTo("OK");
+      }
     });
   }
 
@@ -124,8 +130,12 @@ class DerivedContractTest {
             : op.operationId() + " is answered by its documented example " + example)
         .uponReceiving("derived: " + op.operationId() + " answered by its " + status
             + " example " + example)
-        .requestBody(SdkCalls.bodyTheSdkSends(op))
         .withClientSecret(secret);
+    if (op.hasRequestBody()) {
+      interaction.requestBody(SdkCalls.bodyTheSdkSends(op));
+    } else {
+      interaction.withoutBody();
+    }
     return interaction.respondWith(status, example);
   }
 

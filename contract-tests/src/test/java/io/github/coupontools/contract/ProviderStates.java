@@ -80,14 +80,4 @@ final class ProviderStates {
   // Account
   static final String SUBACCOUNT_EXISTS = "subaccount sub_1234 exists";
   static final String SUBACCOUNT_MISSING = "subaccount sub_9999 does not exist";
-
-  // Directory (v4)
-  static final String DIRECTORIES = "the account has the directories 12345 and 23456";
-  static final String DIRECTORY_USER = "directory 12345 has the registered user 67890";
-  static final String DIRECTORY_USER_WITH_ACCESS =
-      "user 67890 of directory 12345 has access to the paid content";
-
-  // Loyalty (v4)
-  static final String LOYALTY_CARDS = "the account has the loyalty cards 123456 and 234567";
-  static final String LOYALTY_CARD_USER = "loyalty card 123456 has the user 7654321";
 }
