@@ -62,33 +62,60 @@ public final class CouponToolsClient implements AutoCloseable {
   private final ClientInvoker.Shared shared;
   private final ClientInvoker invoker;
   private final boolean view;
-  private final CouponService coupons;
-  private final CouponSessionService couponSessions;
-  private final SingleUseService singleUse;
-  private final DistributionService distribution;
-  private final NotificationService notifications;
-  private final SmsGroupsService smsGroups;
-  private final EmailGroupsService emailGroups;
-  private final DirectoryService directories;
-  private final LoyaltyService loyalty;
-  private final Webhooks webhooks;
-  private final AccountService account;
+  private final Lazy<CouponService> coupons;
+  private final Lazy<CouponSessionService> couponSessions;
+  private final Lazy<SingleUseService> singleUse;
+  private final Lazy<DistributionService> distribution;
+  private final Lazy<NotificationService> notifications;
+  private final Lazy<SmsGroupsService> smsGroups;
+  private final Lazy<EmailGroupsService> emailGroups;
+  private final Lazy<DirectoryService> directories;
+  private final Lazy<LoyaltyService> loyalty;
+  private final Lazy<Webhooks> webhooks;
+  private final Lazy<AccountService> account;
 
   private CouponToolsClient(ClientInvoker.Shared shared, RequestOptions options, boolean view) {
     this.shared = shared;
     this.view = view;
     this.invoker = new ClientInvoker(shared, options);
-    this.coupons = new CouponService(invoker);
-    this.couponSessions = new CouponSessionService(invoker);
-    this.singleUse = new SingleUseService(invoker);
-    this.distribution = new DistributionService(invoker);
-    this.notifications = new NotificationService(invoker);
-    this.smsGroups = new SmsGroupsService(invoker);
-    this.emailGroups = new EmailGroupsService(invoker);
-    this.directories = new DirectoryService(invoker);
-    this.loyalty = new LoyaltyService(invoker);
-    this.webhooks = new Webhooks(shared.mapper(), new WebhooksService(invoker));
-    this.account = new AccountService(invoker);
+    this.coupons = new Lazy<>(() -> new CouponService(invoker));
+    this.couponSessions = new Lazy<>(() -> new CouponSessionService(invoker));
+    this.singleUse = new Lazy<>(() -> new SingleUseService(invoker));
+    this.distribution = new Lazy<>(() -> new DistributionService(invoker));
+    this.notifications = new Lazy<>(() -> new NotificationService(invoker));
+    this.smsGroups = new Lazy<>(() -> new SmsGroupsService(invoker));
+    this.emailGroups = new Lazy<>(() -> new EmailGroupsService(invoker));
+    this.directories = new Lazy<>(() -> new DirectoryService(invoker));
+    this.loyalty = new Lazy<>(() -> new LoyaltyService(invoker));
+    this.webhooks = new Lazy<>(() -> new Webhooks(shared.mapper(), new WebhooksService(invoker)));
+    this.account = new Lazy<>(() -> new AccountService(invoker));
+  }
+
+  /**
+   * Made on first use: a service's class holds the descriptors of its operations and names their
+   * models, which a program calling one section of the API need not load (bench/: cold start).
+   */
+  private static final class Lazy<T> {
+    private final java.util.function.Supplier<T> make;
+    private volatile T made;
+
+    Lazy(java.util.function.Supplier<T> make) {
+      this.make = make;
+    }
+
+    T get() {
+      T value = made;
+      if (value == null) {
+        synchronized (this) {
+          value = made;
+          if (value == null) {
+            value = make.get();
+            made = value;
+          }
+        }
+      }
+      return value;
+    }
   }
 
   public static Builder builder() {
@@ -97,37 +124,37 @@ public final class CouponToolsClient implements AutoCloseable {
 
   /** Coupons: list, get, create from a template. */
   public CouponService coupons() {
-    return coupons;
+    return coupons.get();
   }
 
   /** Coupon sessions: list (paged), get, update one or many, search, delete, barcode. */
   public CouponSessionService couponSessions() {
-    return couponSessions;
+    return couponSessions.get();
   }
 
   /** Single-use URLs: create one or many. */
   public SingleUseService singleUse() {
-    return singleUse;
+    return singleUse.get();
   }
 
   /** Distribution: send a coupon by email or text message. */
   public DistributionService distribution() {
-    return distribution;
+    return distribution.get();
   }
 
   /** Push notifications to the coupon's mobile wallet users. */
   public NotificationService notifications() {
-    return notifications;
+    return notifications.get();
   }
 
   /** SMS contact groups. */
   public SmsGroupsService smsGroups() {
-    return smsGroups;
+    return smsGroups.get();
   }
 
   /** Email contact groups. */
   public EmailGroupsService emailGroups() {
-    return emailGroups;
+    return emailGroups.get();
   }
 
   /**
@@ -136,7 +163,7 @@ public final class CouponToolsClient implements AutoCloseable {
    * {@code V3}; categories and the payment status exist in v3 only.
    */
   public DirectoryService directories() {
-    return directories;
+    return directories.get();
   }
 
   /**
@@ -145,27 +172,27 @@ public final class CouponToolsClient implements AutoCloseable {
    * {@code V3}; account-level loyalty users (create, link, search, points) exist in v3 only.
    */
   public LoyaltyService loyalty() {
-    return loyalty;
+    return loyalty.get();
   }
 
   /** Webhooks: parse and verify received payloads, and the webhook operations of the API. */
   public Webhooks webhooks() {
-    return webhooks;
+    return webhooks.get();
   }
 
   /** The account, its teammates and subaccounts: single sign-on, password reset, subaccounts. */
   public AccountService account() {
-    return account;
+    return account.get();
   }
 
   /** Lazy iteration over all pages of the paged session lists. */
   public CouponSessionPages couponSessionPages() {
-    return new CouponSessionPages(couponSessions, shared.mapper());
+    return new CouponSessionPages(couponSessions(), shared.mapper());
   }
 
   /** Lazy iteration over all pages of a directory's registered users ({@code directoryusers/list}). */
   public DirectoryUserPages directoryUserPages() {
-    return new DirectoryUserPages(directories, shared.mapper());
+    return new DirectoryUserPages(directories(), shared.mapper());
   }
 
   /**

@@ -3,21 +3,32 @@ package io.github.coupontools.sdk.internal;
 import io.github.coupontools.sdk.Transport;
 import java.io.IOException;
 import java.net.ProxySelector;
+import java.net.Socket;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import javax.net.ssl.SSLSocket;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.cookie.CookieSpecFactory;
+import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
 import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
+import org.apache.hc.client5.http.routing.HttpRoutePlanner;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -32,9 +43,13 @@ public final class ApacheTransport implements Transport {
   private static final int MAX_CONNECTIONS = 64;
   private static final ContentType JSON = ContentType.create("application/json");
   private static final byte[] NO_BODY = new byte[0];
+  /** What the JDK's default proxy selector reads. */
+  private static final java.util.List<String> PROXY_PROPERTIES = java.util.List.of(
+      "http.proxyHost", "https.proxyHost", "socksProxyHost", "ftp.proxyHost");
 
   private final CloseableHttpClient http;
   private final boolean owned;
+  private volatile Timeouts lastConfig;
 
   private ApacheTransport(CloseableHttpClient http, boolean owned) {
     this.http = http;
@@ -53,6 +68,9 @@ public final class ApacheTransport implements Transport {
         .setMaxConnTotal(MAX_CONNECTIONS)
         .setMaxConnPerRoute(MAX_CONNECTIONS)
         .setConnectionFactory(QuietConnection.FACTORY)
+        // TLS starts on the first https connection, not when the client is built: loading the
+        // JDK's TLS stack and trust store is a third of a cold start (bench/: cold start).
+        .setTlsSocketStrategy(new LazyTls())
         // Checks a connection idle for a while before reuse: a server that closed it first
         // would otherwise fail the next POST, which is not retried for create/send calls.
         .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -60,12 +78,31 @@ public final class ApacheTransport implements Transport {
         .build();
     CloseableHttpClient http = HttpClients.custom()
         .setConnectionManager(pool)
-        .setRoutePlanner(new SystemDefaultRoutePlanner(ProxySelector.getDefault()))
+        .setRoutePlanner(routePlanner())
         .disableAutomaticRetries()
         .disableRedirectHandling()
         .disableCookieManagement()
+        // Without cookies no cookie rules are needed: the default ones load the public suffix
+        // list at build time. The invoker sends the SDK's own User-Agent.
+        .setDefaultCookieSpecRegistry(RegistryBuilder.<CookieSpecFactory>create().build())
+        .disableDefaultUserAgent()
         .build();
     return new ApacheTransport(http, true);
+  }
+
+  /**
+   * Direct connections when the JVM names no proxy, without asking the proxy selector per
+   * request (a cost in every call); otherwise the JVM's proxy selector. The settings are those in
+   * effect when the client is built.
+   */
+  private static HttpRoutePlanner routePlanner() {
+    ProxySelector selector = ProxySelector.getDefault();
+    boolean jdkDefault = selector != null
+        && "sun.net.spi.DefaultProxySelector".equals(selector.getClass().getName());
+    boolean proxyNamed = Boolean.getBoolean("java.net.useSystemProxies")
+        || PROXY_PROPERTIES.stream().anyMatch(key -> System.getProperty(key) != null);
+    return jdkDefault && !proxyNamed ? new DefaultRoutePlanner(DefaultSchemePortResolver.INSTANCE)
+        : new SystemDefaultRoutePlanner(selector);
   }
 
   /**
@@ -76,15 +113,40 @@ public final class ApacheTransport implements Transport {
     return new ApacheTransport(http, false);
   }
 
+  /**
+   * The request configuration for these timeouts, set per request as views with other options
+   * share the pool; the last one is kept, as nearly every call of a client has the same.
+   */
+  @SuppressWarnings("deprecation") // the per-request connect timeout
+  private RequestConfig config(Duration connect, Duration read) {
+    Timeouts last = lastConfig;
+    if (last == null || !last.connect.equals(connect) || !last.read.equals(read)) {
+      last = new Timeouts(connect, read, RequestConfig.custom()
+          .setConnectTimeout(Timeout.ofMilliseconds(connect.toMillis()))
+          .setResponseTimeout(Timeout.ofMilliseconds(read.toMillis()))
+          .setRedirectsEnabled(false)
+          .build());
+      lastConfig = last;
+    }
+    return last.config;
+  }
+
+  private static final class Timeouts {
+    final Duration connect;
+    final Duration read;
+    final RequestConfig config;
+
+    Timeouts(Duration connect, Duration read, RequestConfig config) {
+      this.connect = connect;
+      this.read = read;
+      this.config = config;
+    }
+  }
+
   @Override
-  @SuppressWarnings("deprecation") // per request, as views with other options share the pool
   public Response send(Request request) throws IOException {
     HttpUriRequestBase http = new HttpUriRequestBase(request.method(), request.uri());
-    http.setConfig(RequestConfig.custom()
-        .setConnectTimeout(Timeout.ofMilliseconds(request.connectTimeout().toMillis()))
-        .setResponseTimeout(Timeout.ofMilliseconds(request.readTimeout().toMillis()))
-        .setRedirectsEnabled(false)
-        .build());
+    http.setConfig(config(request.connectTimeout(), request.readTimeout()));
     for (Map.Entry<String, String> header : request.headers()) {
       http.setHeader(header.getKey(), header.getValue());
     }
@@ -106,7 +168,8 @@ public final class ApacheTransport implements Transport {
       try {
         java.io.InputStream content = entity.getContent();
         byte[] body = content == null ? NO_BODY
-            : BoundedBody.read(content, request.maxBodyBytes(), deadline);
+            : BoundedBody.read(content, request.maxBodyBytes(), deadline,
+                entity.getContentLength());
         return new Response(response.getCode(), headers, body);
       } catch (IOException | RuntimeException failed) {
         // Drops the connection: releasing it would first read the rest of a hostile body.
@@ -120,6 +183,27 @@ public final class ApacheTransport implements Transport {
   public void close() {
     if (owned) {
       http.close(CloseMode.GRACEFUL);
+    }
+  }
+
+  /** The default TLS of Apache HttpClient, made on first use. */
+  private static final class LazyTls implements TlsSocketStrategy {
+    private volatile TlsSocketStrategy tls;
+
+    @Override
+    public SSLSocket upgrade(Socket socket, String target, int port, Object attachment,
+        HttpContext context) throws IOException {
+      TlsSocketStrategy made = tls;
+      if (made == null) {
+        synchronized (this) {
+          made = tls;
+          if (made == null) {
+            made = DefaultClientTlsStrategy.createDefault();
+            tls = made;
+          }
+        }
+      }
+      return made.upgrade(socket, target, port, attachment, context);
     }
   }
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
+import java.util.Arrays;
 
 /**
  * Reads a response body within a deadline and a size cap, for every transport: a socket read
@@ -12,6 +13,9 @@ import java.net.SocketTimeoutException;
  * read timeout, so a call ends at most one read timeout after its deadline.
  */
 public final class BoundedBody {
+
+  /** Above this an announced length is not trusted with an array of its size up front. */
+  private static final int MAX_PRESIZED = 1 << 20;
 
   private BoundedBody() {}
 
@@ -35,20 +39,57 @@ public final class BoundedBody {
    * @throws SocketTimeoutException when the deadline passed before the body ended
    */
   public static byte[] read(InputStream in, long maxBytes, long deadlineNanos) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    return read(in, maxBytes, deadlineNanos, -1);
+  }
+
+  /**
+   * The same, reading straight into an array of the announced size ({@code Content-Length}, or
+   * -1 when not known) when it is within the cap; a body longer than announced is still read
+   * whole and capped.
+   */
+  public static byte[] read(InputStream in, long maxBytes, long deadlineNanos, long announcedBytes)
+      throws IOException {
+    byte[] announced = new byte[0];
+    int filled = 0;
+    if (announcedBytes > 0 && announcedBytes <= Math.min(maxBytes, MAX_PRESIZED)) {
+      announced = new byte[(int) announcedBytes];
+      while (filled < announced.length) {
+        int n = in.read(announced, filled, announced.length - filled);
+        if (n == -1) {
+          return Arrays.copyOf(announced, filled);
+        }
+        filled += n;
+        checkDeadline(deadlineNanos);
+      }
+      int next = in.read();
+      if (next == -1) {
+        return announced;
+      }
+      announced = Arrays.copyOf(announced, filled + 1);
+      announced[filled++] = (byte) next;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(32, filled));
+    out.write(announced, 0, filled);
     byte[] chunk = new byte[8192];
-    long total = 0;
+    long total = filled;
+    if (total > maxBytes) {
+      throw new TooLargeException(maxBytes);
+    }
     for (int n; (n = in.read(chunk)) != -1; ) {
       total += n;
       if (total > maxBytes) {
         throw new TooLargeException(maxBytes);
       }
       out.write(chunk, 0, n);
-      if (System.nanoTime() - deadlineNanos > 0) {
-        throw new SocketTimeoutException("Read timed out: the whole response took longer than"
-            + " the read timeout");
-      }
+      checkDeadline(deadlineNanos);
     }
     return out.toByteArray();
+  }
+
+  private static void checkDeadline(long deadlineNanos) throws SocketTimeoutException {
+    if (System.nanoTime() - deadlineNanos > 0) {
+      throw new SocketTimeoutException("Read timed out: the whole response took longer than"
+          + " the read timeout");
+    }
   }
 }

@@ -51,7 +51,7 @@ public final class ClientInvoker implements Invoker {
   private final Shared shared;
   private final RequestOptions options;
 
-  /** What all views of one client share: transport, credentials, JSON and validation. */
+  /** What all views of one client share: transport, credentials and JSON. */
   public static final class Shared {
     final Transport transport;
     final URI baseUrl;
@@ -59,7 +59,6 @@ public final class ClientInvoker implements Invoker {
     final String clientSecret;
     final String userAgent;
     final ObjectMapper mapper;
-    final RequestValidator validator;
     final RetryPolicy retries = new RetryPolicy();
     final boolean logRequests;
 
@@ -75,7 +74,6 @@ public final class ClientInvoker implements Invoker {
       this.clientSecret = clientSecret;
       this.userAgent = userAgent;
       this.mapper = mapper;
-      this.validator = new RequestValidator(mapper);
       this.logRequests = logRequests;
     }
 
@@ -121,7 +119,7 @@ public final class ClientInvoker implements Invoker {
     } else if (operation.body() == Operation.Body.NONE) {
       payload = null;
     } else {
-      shared.validator.validate(operationId, request);
+      RequestValidator.validate(operationId, request);
       try {
         payload = shared.mapper.writeValueAsBytes(request);
       } catch (JsonProcessingException e) {

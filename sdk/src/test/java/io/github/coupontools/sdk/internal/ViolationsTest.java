@@ -1,0 +1,249 @@
+package io.github.coupontools.sdk.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import io.github.coupontools.sdk.model.AddSmsContactRequest;
+import io.github.coupontools.sdk.model.BatchUpdateCouponSessionsRequest;
+import io.github.coupontools.sdk.model.AddEmailContactResponse;
+import io.github.coupontools.sdk.model.SendCouponByEmailRequest;
+import io.github.coupontools.sdk.model.Status;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+/**
+ * The validation generated into every model judges like Bean Validation (Hibernate Validator,
+ * the oracle) on the annotations generated from the same constraints: random models, with texts
+ * drawn from values near each rule, get the same broken rules with the same messages from both.
+ * Only the SDK's own additions (blank required texts, impossible dates, additional properties
+ * shadowing a field) are not Bean Validation's.
+ */
+class ViolationsTest {
+
+  private static final Validator ORACLE = Validation.byProvider(HibernateValidator.class)
+      .configure().messageInterpolator(new ParameterMessageInterpolator())
+      .buildValidatorFactory().getValidator();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<Class<?>> MODELS = modelClasses();
+  private static final String[] TEXTS = {
+      "", " ", "a", "cam_123", "cam_", "gro_42", "ABC123abc", "abc-123", "12345", "+32470123456",
+      "0470123456", "2024-02-29", "2024-02-30", "2024-01-01 10:00", "2024-01-01 10-00",
+      "2024-01-01 25:00:00", "2024-01-01T10:00", "a@b.co", "first.last@example.com", "a@b",
+      "a@", "@b.co", "a b@c.de", "é@ü.de", "a@-b.de", "a@[127.0.0.1]", "x".repeat(50),
+      "x".repeat(51), "x".repeat(255), "x".repeat(256), "https://example.com/x", "#ff0000"};
+
+  @Property(tries = 3000)
+  void generatedChecksJudgeLikeBeanValidation(@ForAll("models") Object model) {
+    assertThat(generated(model)).as(String.valueOf(model)).isEqualTo(oracle(model));
+  }
+
+  @Example
+  void namesTheFieldOfANestedObjectByItsJsonPath() {
+    AddEmailContactResponse answer = new AddEmailContactResponse().status(new Status());
+    Violations violations = new Violations();
+    answer.collectViolations(violations);
+    assertThat(violations.problems()).containsExactly("status.status: must not be null");
+    assertThat(oracle(answer)).isEqualTo(generated(answer));
+  }
+
+  @Example
+  void judgesEmailsLikeBeanValidation() {
+    for (String email : new String[] {"a@b.co", "A.B+c@d-e.fr", "a@b", "a@", "@b.co", "a", "a b@c.de",
+        "a..b@c.de", ".a@b.co", "a.@b.co", "a@b..co", "a@b.co.", "a@-b.co", "a@b-.co", "a@b_c.de",
+        "\"quoted\"@b.co", "é@ü.de", "a@[127.0.0.1]", "a@b@c.de", "x".repeat(64) + "@b.co",
+        "x".repeat(65) + "@b.co", "a@" + "x".repeat(63) + ".co", "a@" + "x".repeat(64) + ".co"}) {
+      SendCouponByEmailRequest request = new SendCouponByEmailRequest().email(email);
+      assertThat(generated(request)).as(email).isEqualTo(oracle(request));
+    }
+  }
+
+  @Example
+  void refusesBlankRequiredTextsAndImpossibleDatesBeyondBeanValidation() {
+    AddSmsContactRequest contact = new AddSmsContactRequest().phone(" ").birthday("2023-02-29");
+    Violations violations = new Violations();
+    contact.collectViolations(violations);
+    assertThat(violations.problems()).contains("phone: must not be empty")
+        .anySatisfy(line -> assertThat(line).startsWith("birthday: '2023-02-29' is not a real date"));
+  }
+
+  @Example
+  void refusesAnAdditionalPropertyNamedLikeADeclaredField() {
+    BatchUpdateCouponSessionsRequest batch =
+        new BatchUpdateCouponSessionsRequest().putAdditionalProperty("campaign", "cam_1");
+    Violations violations = new Violations();
+    batch.collectViolations(violations);
+    assertThat(violations.problems())
+        .contains("campaign: set through the declared field, not as an additional property");
+  }
+
+  @Provide
+  Arbitrary<Object> models() {
+    return Arbitraries.of(MODELS).flatMap(type -> Arbitraries.randomValue(random -> build(type, random, 0)));
+  }
+
+  private static List<String> generated(Object model) {
+    Violations violations = new Violations();
+    ((Validatable) model).collectViolations(violations);
+    return violations.problems().stream()
+        .filter(line -> !line.endsWith(": must not be empty") && !line.contains("is not a real date")
+            && !line.endsWith("not as an additional property"))
+        .sorted().collect(Collectors.toList());
+  }
+
+  private static List<String> oracle(Object model) {
+    List<String> lines = new ArrayList<>();
+    for (ConstraintViolation<Object> violation : ORACLE.validate(model)) {
+      lines.add(jsonPath(model.getClass(), violation.getPropertyPath()) + ": " + violation.getMessage());
+    }
+    lines.sort(null);
+    return lines;
+  }
+
+  /** Bean Validation's path of Java names as the JSON names the SDK reports. */
+  private static String jsonPath(Class<?> root, Path path) {
+    StringBuilder json = new StringBuilder();
+    Class<?> type = root;
+    for (Path.Node node : path) {
+      if (node.getIndex() != null) {
+        json.append('[').append(node.getIndex()).append(']');
+      } else if (node.getKey() != null) {
+        json.append('[').append(node.getKey()).append(']');
+      }
+      if (node.getName() == null) {
+        continue;
+      }
+      BeanPropertyDefinition property = properties(type).stream()
+          .filter(p -> p.getInternalName().equals(node.getName())).findFirst()
+          .orElseThrow(() -> new AssertionError(node + " is not a property"));
+      json.append(json.length() == 0 ? "" : ".").append(property.getName());
+      Type declared = property.getGetter().getAnnotated().getGenericReturnType();
+      type = declared instanceof ParameterizedType
+          ? (Class<?>) ((ParameterizedType) declared).getActualTypeArguments()[
+              ((ParameterizedType) declared).getActualTypeArguments().length - 1]
+          : (Class<?>) declared;
+    }
+    return json.toString();
+  }
+
+  private static List<BeanPropertyDefinition> properties(Class<?> type) {
+    return JSON.getSerializationConfig().introspect(JSON.constructType(type)).findProperties();
+  }
+
+  /** A model whose properties are random, absent or values near the contract's rules. */
+  private static Object build(Class<?> type, Random random, int depth) {
+    try {
+      Object model = type.getConstructor().newInstance();
+      for (BeanPropertyDefinition property : properties(type)) {
+        if (property.hasSetter()) {
+          Method setter = property.getSetter().getAnnotated();
+          setter.invoke(model, random.nextInt(4) == 0 ? null
+              : value(setter.getGenericParameterTypes()[0], random, depth));
+        }
+      }
+      return model;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(type.toString(), e);
+    }
+  }
+
+  private static Object value(Type declared, Random random, int depth) {
+    if (declared instanceof ParameterizedType) {
+      ParameterizedType generic = (ParameterizedType) declared;
+      if (generic.getRawType() != List.class) {
+        return null;
+      }
+      Type item = generic.getActualTypeArguments()[0];
+      List<Object> items = new ArrayList<>();
+      for (int i = random.nextInt(3); i > 0; i--) {
+        items.add(value(item, random, depth + 1));
+      }
+      return items;
+    }
+    Class<?> type = (Class<?>) declared;
+    if (type == String.class) {
+      return text(random);
+    }
+    if (type.isEnum()) {
+      Object[] constants = type.getEnumConstants();
+      return constants[random.nextInt(constants.length)];
+    }
+    if (type == Integer.class) {
+      return random.nextInt(2001) - 1000;
+    }
+    if (type == Long.class) {
+      return random.nextLong();
+    }
+    if (type == BigDecimal.class) {
+      return BigDecimal.valueOf(random.nextInt(20001) - 10000, 2);
+    }
+    if (type == Boolean.class) {
+      return random.nextBoolean();
+    }
+    if (MODELS.contains(type) && depth < 2) {
+      return build(type, random, depth + 1);
+    }
+    return null;
+  }
+
+  private static String text(Random random) {
+    if (random.nextInt(5) == 0) {
+      StringBuilder any = new StringBuilder();
+      for (int i = random.nextInt(12); i > 0; i--) {
+        any.append((char) (' ' + random.nextInt(95)));
+      }
+      return any.toString();
+    }
+    return TEXTS[random.nextInt(TEXTS.length)];
+  }
+
+  /** Every generated model class that checks itself. */
+  private static List<Class<?>> modelClasses() {
+    try {
+      java.nio.file.Path folder = Paths.get(Validatable.class.getProtectionDomain().getCodeSource()
+          .getLocation().toURI()).resolve("io/github/coupontools/sdk/model");
+      try (Stream<java.nio.file.Path> files = Files.list(folder)) {
+        List<Class<?>> models = new ArrayList<>();
+        for (String name : files.map(f -> f.getFileName().toString())
+            .filter(n -> n.endsWith(".class") && !n.contains("$")).sorted()
+            .collect(Collectors.toList())) {
+          Class<?> type = Class.forName("io.github.coupontools.sdk.model."
+              + name.substring(0, name.length() - ".class".length()));
+          if (Validatable.class.isAssignableFrom(type)) {
+            models.add(type);
+          }
+        }
+        return models;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException | ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
