@@ -2,6 +2,7 @@ package io.github.coupontools.sdk.internal;
 
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
+import dev.failsafe.FailsafeExecutor;
 import io.github.coupontools.sdk.exception.ApiConnectionException;
 import io.github.coupontools.sdk.exception.CallInterruptedException;
 import io.github.coupontools.sdk.exception.CallTimeoutException;
@@ -37,8 +38,9 @@ public final class RetryPolicy {
   private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
   private static final double JITTER = 0.25;
 
-  private final ConcurrentMap<String, dev.failsafe.RetryPolicy<Object>> policies =
-      new ConcurrentHashMap<>();
+  /** Executors are immutable and thread-safe: one per operation and retry count, made once. */
+  private final ConcurrentMap<Operation<?, ?>, ConcurrentMap<Integer, FailsafeExecutor<Object>>>
+      executors = new ConcurrentHashMap<>();
 
   /**
    * Whether this failure of an operation is worth another attempt; {@code readOnly} is the
@@ -80,12 +82,12 @@ public final class RetryPolicy {
       return attempt.apply(null);
     }
     @SuppressWarnings("unchecked")
-    dev.failsafe.RetryPolicy<T> policy = (dev.failsafe.RetryPolicy<T>) (Object) (deadlineNanos == 0
-        ? policies.computeIfAbsent(operation.operationId() + '/' + maxRetries,
-            key -> build(operation.safeToResend(), maxRetries, 0))
-        : build(operation.safeToResend(), maxRetries, deadlineNanos));
+    FailsafeExecutor<T> executor = (FailsafeExecutor<T>) (Object) (deadlineNanos == 0
+        ? executors.computeIfAbsent(operation, key -> new ConcurrentHashMap<>()).computeIfAbsent(
+            maxRetries, key -> Failsafe.with(build(operation.safeToResend(), maxRetries, 0)))
+        : Failsafe.with(build(operation.safeToResend(), maxRetries, deadlineNanos)));
     try {
-      return Failsafe.with(policy).get(context -> attempt.apply(context.getLastException()));
+      return executor.get(context -> attempt.apply(context.getLastException()));
     } catch (FailsafeException wrapped) {
       // No Failsafe type leaves the SDK; an interrupt during the wait keeps the thread's flag.
       Throwable cause = wrapped.getCause() == null ? wrapped : wrapped.getCause();
