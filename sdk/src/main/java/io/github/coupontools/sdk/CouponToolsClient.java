@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.coupontools.sdk.internal.ApacheTransport;
 import io.github.coupontools.sdk.internal.ClientInvoker;
+import io.github.coupontools.sdk.internal.Lazy;
 import io.github.coupontools.sdk.internal.LenientBooleans;
 import io.github.coupontools.sdk.internal.LenientScalars;
 import io.github.coupontools.sdk.service.AccountService;
@@ -62,6 +63,8 @@ public final class CouponToolsClient implements AutoCloseable {
   private final ClientInvoker.Shared shared;
   private final ClientInvoker invoker;
   private final boolean view;
+  // Services are made on first use: a service's class holds the descriptors of its operations
+  // and names their models, which a program calling one section of the API need not load.
   private final Lazy<CouponService> coupons;
   private final Lazy<CouponSessionService> couponSessions;
   private final Lazy<SingleUseService> singleUse;
@@ -89,33 +92,6 @@ public final class CouponToolsClient implements AutoCloseable {
     this.loyalty = new Lazy<>(() -> new LoyaltyService(invoker));
     this.webhooks = new Lazy<>(() -> new Webhooks(shared.mapper(), new WebhooksService(invoker)));
     this.account = new Lazy<>(() -> new AccountService(invoker));
-  }
-
-  /**
-   * Made on first use: a service's class holds the descriptors of its operations and names their
-   * models, which a program calling one section of the API need not load (bench/: cold start).
-   */
-  private static final class Lazy<T> {
-    private final java.util.function.Supplier<T> make;
-    private volatile T made;
-
-    Lazy(java.util.function.Supplier<T> make) {
-      this.make = make;
-    }
-
-    T get() {
-      T value = made;
-      if (value == null) {
-        synchronized (this) {
-          value = made;
-          if (value == null) {
-            value = make.get();
-            made = value;
-          }
-        }
-      }
-      return value;
-    }
   }
 
   public static Builder builder() {

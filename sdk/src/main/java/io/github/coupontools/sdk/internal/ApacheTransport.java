@@ -188,22 +188,12 @@ public final class ApacheTransport implements Transport {
 
   /** The default TLS of Apache HttpClient, made on first use. */
   private static final class LazyTls implements TlsSocketStrategy {
-    private volatile TlsSocketStrategy tls;
+    private final Lazy<TlsSocketStrategy> tls = new Lazy<>(DefaultClientTlsStrategy::createDefault);
 
     @Override
     public SSLSocket upgrade(Socket socket, String target, int port, Object attachment,
         HttpContext context) throws IOException {
-      TlsSocketStrategy made = tls;
-      if (made == null) {
-        synchronized (this) {
-          made = tls;
-          if (made == null) {
-            made = DefaultClientTlsStrategy.createDefault();
-            tls = made;
-          }
-        }
-      }
-      return made.upgrade(socket, target, port, attachment, context);
+      return tls.get().upgrade(socket, target, port, attachment, context);
     }
   }
 
