@@ -21,11 +21,17 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -182,6 +188,35 @@ class TransportTest {
           System.setProperty(keys[i], saved[i]);
         }
       }
+    }
+  }
+
+  @Test
+  void theDefaultTransportAsksAnApplicationsOwnDefaultProxySelector() throws Exception {
+    ProxySelector saved = ProxySelector.getDefault();
+    try (ServerSocket proxy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      CompletableFuture<String> requestLine = CompletableFuture.supplyAsync(() -> answer(proxy));
+      List<URI> asked = new CopyOnWriteArrayList<>();
+      ProxySelector.setDefault(new ProxySelector() {
+        @Override
+        public List<Proxy> select(URI uri) {
+          asked.add(uri);
+          return List.of(new Proxy(Proxy.Type.HTTP, proxy.getLocalSocketAddress()));
+        }
+
+        @Override
+        public void connectFailed(URI uri, SocketAddress address, java.io.IOException failure) {}
+      });
+      try (CouponToolsClient client = CouponToolsClient.builder().clientId("id").clientSecret("s")
+          .baseUrl("http://api.coupontools.invalid").maxRetries(0)
+          .readTimeout(Duration.ofSeconds(5)).build()) {
+        client.coupons().listCoupons(new ListCouponsRequest());
+      }
+      assertThat(requestLine.get(5, TimeUnit.SECONDS))
+          .isEqualTo("POST http://api.coupontools.invalid/v3/coupon/list HTTP/1.1");
+      assertThat(asked).extracting(URI::getHost).contains("api.coupontools.invalid");
+    } finally {
+      ProxySelector.setDefault(saved);
     }
   }
 
