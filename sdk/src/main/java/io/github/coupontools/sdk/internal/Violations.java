@@ -23,17 +23,19 @@ public final class Violations {
 
   private static final Pattern DATE_TIME = Pattern.compile(
       "^(\\d{4})-(\\d{2})-(\\d{2})(?: (\\d{2})[:-](\\d{2})(?::(\\d{2}))?)?$");
-  // @Email as Bean Validation implementations read it: dot-separated atoms or quoted strings
-  // before the last '@' (at most 64 characters), then a domain name of labels (at most 255
-  // characters once in ASCII, no trailing dot) or an address literal in brackets.
+  // @Email as Hibernate Validator reads it: dot-separated atoms or quoted strings (escaping only
+  // '"' and '\') before the last '@' (at most 64 characters), then a domain name of labels (at
+  // most 255 characters once in ASCII, no trailing dot) or an address literal in brackets; an
+  // IPv6 literal's digits are not checked further.
   private static final String ATOM = "[a-z0-9!#$%&'*+/=?^_`{|}~\u0080-\uFFFF-]+";
-  private static final String QUOTED = "\"(?:[^\"\\\\]|\\\\.)+\"";
+  private static final String QUOTED = "\"(?:[^\"\\\\\\x00-\\x1F\\x7F]|\\\\[\"\\\\])+\"";
   private static final Pattern LOCAL_PART = Pattern.compile("(?:" + ATOM + "|" + QUOTED + ")(?:\\.(?:"
       + ATOM + "|" + QUOTED + "))*", Pattern.CASE_INSENSITIVE);
   private static final String DOMAIN_CHAR = "[a-z\u0080-\uFFFF0-9!#$%&'*+/=?^_`{|}~]";
   private static final String LABEL = "(?:" + DOMAIN_CHAR + "-*)*" + DOMAIN_CHAR + "+";
   private static final Pattern DOMAIN = Pattern.compile(
-      LABEL + "(?:\\." + LABEL + ")*|\\[(?:IPv6:)?[0-9a-f:.]+\\]", Pattern.CASE_INSENSITIVE);
+      LABEL + "(?:\\." + LABEL + ")*|\\[[0-9]{1,3}(?:\\.[0-9]{1,3}){3}\\]|\\[IPv6:[0-9a-f:.]+\\]",
+      Pattern.CASE_INSENSITIVE);
 
   private final List<String> problems;
   private final String prefix;
