@@ -68,8 +68,8 @@ public final class ApacheTransport implements Transport {
         .setMaxConnTotal(MAX_CONNECTIONS)
         .setMaxConnPerRoute(MAX_CONNECTIONS)
         .setConnectionFactory(QuietConnection.FACTORY)
-        // TLS starts on the first https connection, not when the client is built: loading the
-        // JDK's TLS stack and trust store is a third of a cold start (bench/: cold start).
+        // TLS starts on the first https connection, not when the client is built: the JDK's TLS
+        // stack and trust store (some 300 classes) would otherwise slow every start (bench/).
         .setTlsSocketStrategy(new LazyTls())
         // Checks a connection idle for a while before reuse: a server that closed it first
         // would otherwise fail the next POST, which is not retried for create/send calls.
