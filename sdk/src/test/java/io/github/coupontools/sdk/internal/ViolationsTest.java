@@ -84,6 +84,45 @@ class ViolationsTest {
     }
   }
 
+  /** No field of the contract has a range today; the template's range checks still judge like HV. */
+  @Example
+  void judgesRangesLikeBeanValidation() {
+    for (long value : new long[] {-1, 0, 1, 5, 10, 11}) {
+      Ranges ranges = new Ranges(value);
+      Violations violations = new Violations();
+      violations.minimum("atLeastOne", ranges.atLeastOne, "1", true);
+      violations.maximum("atMostTen", ranges.atMostTen, "10", true);
+      violations.minimum("overHalf", ranges.overHalf, "0.5", false);
+      violations.maximum("underTen", ranges.underTen, "10", false);
+      // The parameter interpolator leaves the Expression Language of the decimal messages as it
+      // is; both decimal limits here are exclusive, where it reads ''.
+      List<String> oracle = ORACLE.validate(ranges).stream()
+          .map(v -> v.getPropertyPath() + ": "
+              + v.getMessage().replace("${inclusive == true ? 'or equal to ' : ''}", ""))
+          .sorted().collect(Collectors.toList());
+      assertThat(violations.problems().stream().sorted().collect(Collectors.toList()))
+          .as("value %d", value).isEqualTo(oracle);
+    }
+  }
+
+  static final class Ranges {
+    @jakarta.validation.constraints.Min(1)
+    final Integer atLeastOne;
+    @jakarta.validation.constraints.Max(10L)
+    final Long atMostTen;
+    @jakarta.validation.constraints.DecimalMin(value = "0.5", inclusive = false)
+    final BigDecimal overHalf;
+    @jakarta.validation.constraints.DecimalMax(value = "10", inclusive = false)
+    final BigDecimal underTen;
+
+    Ranges(long value) {
+      atLeastOne = (int) value;
+      atMostTen = value;
+      overHalf = BigDecimal.valueOf(value).divide(BigDecimal.TEN);
+      underTen = BigDecimal.valueOf(value);
+    }
+  }
+
   @Example
   void refusesBlankRequiredTextsAndImpossibleDatesBeyondBeanValidation() {
     AddSmsContactRequest contact = new AddSmsContactRequest().phone(" ").birthday("2023-02-29");
