@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The facts the SDK generates its operation descriptors from are consistent: the status envelope
  * is declared ({@code x-implements}) exactly on the response schemas that carry it, reads are
- * marked read-only, and every path parameter has the example the mock-backed tests call with.
+ * marked read-only, every path parameter has the example the mock-backed tests call with, and the
+ * range a request number repeats for generators ({@code x-coupontools-range}) is its numeric
+ * branch's.
  */
 class RestConventionsTest {
 
@@ -101,5 +103,35 @@ class RestConventionsTest {
             .containsExactly("X-Client-Id", "X-Client-Secret");
       }
     }
+  }
+
+  @Test
+  void everyRequestNumberRepeatsItsNumericRangeForGenerators() {
+    Map<String, JsonNode> ranges = new java.util.TreeMap<>();
+    for (Map.Entry<String, JsonNode> schema : spec.root().at("/components/schemas").properties()) {
+      JsonNode numeric = null;
+      for (JsonNode branch : schema.getValue().path("anyOf")) {
+        String type = branch.path("type").asText();
+        if ((type.equals("integer") || type.equals("number"))
+            && (branch.has("minimum") || branch.has("maximum"))) {
+          numeric = branch;
+        }
+      }
+      JsonNode declared = schema.getValue().path("x-coupontools-range");
+      if (numeric == null) {
+        assertThat(declared.isMissingNode()).as("%s has no numeric range to repeat",
+            schema.getKey()).isTrue();
+        continue;
+      }
+      for (String limit : List.of("minimum", "maximum")) {
+        assertThat(declared.path(limit)).as("%s x-coupontools-range.%s", schema.getKey(), limit)
+            .isEqualTo(numeric.path(limit));
+      }
+      assertThat(numeric.has("exclusiveMinimum") || numeric.has("exclusiveMaximum"))
+          .as("%s: x-coupontools-range is inclusive", schema.getKey()).isFalse();
+      ranges.put(schema.getKey(), declared);
+    }
+    assertThat(ranges).as("request numbers with a range").containsOnlyKeys("SequenceId", "WholeNumber",
+        "PositiveWholeNumber", "DecimalNumber", "CodeLength");
   }
 }

@@ -88,24 +88,41 @@ public final class Violations {
 
   public void minimum(String field, Object value, String minimum, boolean inclusive) {
     Integer compared = compare(value, minimum);
-    if (compared != null && (inclusive ? compared < 0 : compared <= 0)) {
+    if (compared != null
+        && (compared == NOT_A_NUMBER || (inclusive ? compared < 0 : compared <= 0))) {
       add(field, "must be greater than " + (inclusive ? "or equal to " : "") + minimum);
     }
   }
 
   public void maximum(String field, Object value, String maximum, boolean inclusive) {
     Integer compared = compare(value, maximum);
-    if (compared != null && (inclusive ? compared > 0 : compared >= 0)) {
+    if (compared != null
+        && (compared == NOT_A_NUMBER || (inclusive ? compared > 0 : compared >= 0))) {
       add(field, "must be less than " + (inclusive ? "or equal to " : "") + maximum);
     }
   }
 
+  /** What {@link #compare} answers for a text that is no number: it breaks every limit. */
+  private static final int NOT_A_NUMBER = Integer.MIN_VALUE;
+
+  /**
+   * The value against the limit (-1, 0, 1), null when the rule does not apply. A text (a number
+   * the contract also accepts as a string, kept as text in Java) is read as a decimal number, as
+   * Bean Validation reads it.
+   */
   private static Integer compare(Object value, String limit) {
-    if (!(value instanceof Number)) {
+    BigDecimal number;
+    if (value instanceof BigDecimal) {
+      number = (BigDecimal) value;
+    } else if (value instanceof Number || value instanceof CharSequence) {
+      try {
+        number = new BigDecimal(value.toString());
+      } catch (NumberFormatException notANumber) {
+        return NOT_A_NUMBER;
+      }
+    } else {
       return null;
     }
-    BigDecimal number = value instanceof BigDecimal ? (BigDecimal) value
-        : new BigDecimal(value.toString());
     return number.compareTo(new BigDecimal(limit));
   }
 

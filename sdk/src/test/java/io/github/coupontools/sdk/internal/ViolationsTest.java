@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import io.github.coupontools.sdk.model.AddSmsContactRequest;
 import io.github.coupontools.sdk.model.BatchUpdateCouponSessionsRequest;
+import io.github.coupontools.sdk.model.CreateCouponRequest;
 import io.github.coupontools.sdk.model.AddEmailContactResponse;
 import io.github.coupontools.sdk.model.SendCouponByEmailRequest;
 import io.github.coupontools.sdk.model.Status;
@@ -84,7 +85,7 @@ class ViolationsTest {
     }
   }
 
-  /** No field of the contract has a range today; the template's range checks still judge like HV. */
+  /** The range checks at and around each limit, inclusive and exclusive. */
   @Example
   void judgesRangesLikeBeanValidation() {
     for (long value : new long[] {-1, 0, 1, 5, 10, 11}) {
@@ -94,15 +95,38 @@ class ViolationsTest {
       violations.maximum("atMostTen", ranges.atMostTen, "10", true);
       violations.minimum("overHalf", ranges.overHalf, "0.5", false);
       violations.maximum("underTen", ranges.underTen, "10", false);
-      // The parameter interpolator leaves the Expression Language of the decimal messages as it
-      // is; both decimal limits here are exclusive, where it reads ''.
-      List<String> oracle = ORACLE.validate(ranges).stream()
-          .map(v -> v.getPropertyPath() + ": "
-              + v.getMessage().replace("${inclusive == true ? 'or equal to ' : ''}", ""))
+      List<String> oracle = ORACLE.validate((Object) ranges).stream()
+          .map(v -> v.getPropertyPath() + ": " + evaluated(v))
           .sorted().collect(Collectors.toList());
       assertThat(violations.problems().stream().sorted().collect(Collectors.toList()))
           .as("value %d", value).isEqualTo(oracle);
     }
+  }
+
+  /**
+   * Request numbers the contract accepts as a number or a string of digits are one Java type in
+   * the SDK; the range of their numeric branch still holds before sending.
+   */
+  @Example
+  void checksTheRangeOfRequestNumbersMappedToJavaTypes() {
+    CreateCouponRequest request = new CreateCouponRequest().name("Summer").codeLength(2)
+        .amountLimitation(0);
+    Violations violations = new Violations();
+    request.collectViolations(violations);
+    assertThat(violations.problems()).contains(
+        "code_length: must be greater than or equal to 3",
+        "amount_limitation: must be greater than or equal to 1");
+    assertThat(generated(request)).isEqualTo(oracle(request));
+    CreateCouponRequest inRange = new CreateCouponRequest().codeLength(30).amountLimitation(1);
+    assertThat(generated(inRange))
+        .noneMatch(line -> line.startsWith("code_length") || line.startsWith("amount_limitation"));
+    assertThat(generated(new CreateCouponRequest().codeLength(31)))
+        .contains("code_length: must be less than or equal to 30");
+    // A sequence ID stays text in Java (it may exceed a long) and is read as a number.
+    BatchUpdateCouponSessionsRequest batch = new BatchUpdateCouponSessionsRequest()
+        .campaign("cam_1").startsequence("12a").endsequence("99999999999999999999");
+    assertThat(generated(batch)).containsExactly("startsequence: must be greater than or equal to 0");
+    assertThat(generated(batch)).isEqualTo(oracle(batch));
   }
 
   static final class Ranges {
@@ -159,10 +183,20 @@ class ViolationsTest {
   private static List<String> oracle(Object model) {
     List<String> lines = new ArrayList<>();
     for (ConstraintViolation<Object> violation : ORACLE.validate(model)) {
-      lines.add(jsonPath(model.getClass(), violation.getPropertyPath()) + ": " + violation.getMessage());
+      lines.add(jsonPath(model.getClass(), violation.getPropertyPath()) + ": " + evaluated(violation));
     }
     lines.sort(null);
     return lines;
+  }
+
+  /**
+   * The message as Bean Validation's default interpolator writes it: the parameter interpolator
+   * leaves the Expression Language of the decimal messages as it is.
+   */
+  private static String evaluated(ConstraintViolation<Object> violation) {
+    Object inclusive = violation.getConstraintDescriptor().getAttributes().get("inclusive");
+    return violation.getMessage().replace("${inclusive == true ? 'or equal to ' : ''}",
+        Boolean.TRUE.equals(inclusive) ? "or equal to " : "");
   }
 
   /** Bean Validation's path of Java names as the JSON names the SDK reports. */
