@@ -30,7 +30,7 @@ import org.openjdk.jmh.runner.IterationType;
  * answer is not the documented example counts as an error; the counts of every trial (warm-up
  * included) are appended to the file named by {@code -Dbench.errors}, with the process CPU time
  * per call of the measurement iterations (client, server and GC together: the server's share is
- * the same for every client).
+ * the same for every client) and the round ({@code -Dbench.round}, when bench/run repeats a run).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -109,7 +109,8 @@ public class CallBenchmark {
     String file = System.getProperty("bench.errors");
     if (file != null) {
       String line = client + "," + api + "," + params.getThreads() + "," + calls.sum()
-          + "," + errors.sum() + "," + measuredCalls + "," + measuredCpu + System.lineSeparator();
+          + "," + errors.sum() + "," + measuredCalls + "," + measuredCpu + ","
+          + System.getProperty("bench.round", "1") + System.lineSeparator();
       try {
         Files.write(Paths.get(file), line.getBytes(StandardCharsets.UTF_8),
             StandardOpenOption.CREATE, StandardOpenOption.APPEND);
