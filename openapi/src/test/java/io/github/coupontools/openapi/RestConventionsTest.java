@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The facts the SDK generates its operation descriptors from are consistent: the status envelope
  * is declared ({@code x-implements}) exactly on the response schemas that carry it, reads are
- * marked read-only, every path parameter has the example the mock-backed tests call with, and the
+ * marked read-only, every path parameter has the example the mock-backed tests call with, the
  * range a request number repeats for generators ({@code x-coupontools-range}) is its numeric
- * branch's.
+ * branch's, and what the documentation calls a secret is {@code format: password}, the mark the
+ * SDK's models read to never print a value.
  */
 class RestConventionsTest {
 
@@ -133,5 +134,38 @@ class RestConventionsTest {
     }
     assertThat(ranges).as("request numbers with a range").containsOnlyKeys("SequenceId", "WholeNumber",
         "PositiveWholeNumber", "DecimalNumber", "CodeLength");
+  }
+
+  @Test
+  void everyPropertyDescribedAsASecretIsAPassword() {
+    Map<String, Boolean> secrets = new java.util.TreeMap<>();
+    for (Map.Entry<String, JsonNode> schema : spec.root().at("/components/schemas").properties()) {
+      collectSecrets(schema.getKey(), schema.getValue(), secrets);
+    }
+    secrets.forEach((property, password) -> assertThat(password)
+        .as("%s is called a secret or a credential: format password keeps it out of toString()",
+            property).isTrue());
+    assertThat(secrets).as("properties the contract calls secrets").containsOnlyKeys(
+        "CreateLoyaltyUserRequest.password", "CreateSubaccountRequest.password",
+        "DirectoryUserSsoToken.token", "DirectoryUserSsoToken.url", "Subaccount.api_key",
+        "Subaccount.api_secret", "SubaccountSsoToken.token", "SubaccountSsoToken.url",
+        "SubaccountSsoToken.url_whitelabel");
+  }
+
+  /** Properties described as a secret or a credential, or marked as a password, at any depth. */
+  private static void collectSecrets(String path, JsonNode schema, Map<String, Boolean> found) {
+    if (schema.isMissingNode()) {
+      return;
+    }
+    for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+      JsonNode value = property.getValue();
+      boolean password = "password".equals(value.path("format").asText());
+      String description = value.path("description").asText().toLowerCase(java.util.Locale.ROOT);
+      if (password || description.contains("secret") || description.contains("credential")) {
+        found.put(path + "." + property.getKey(), password);
+      }
+      collectSecrets(path + "." + property.getKey(), value, found);
+    }
+    collectSecrets(path + "[]", schema.path("items"), found);
   }
 }

@@ -58,8 +58,8 @@ public final class JerseyTransport implements Transport {
     long deadline = System.nanoTime() + request.readTimeout().toNanos();
     try {
       // GET and DELETE carry no body: an entity would turn HttpURLConnection's GET into a POST.
-      response = request.body() == null ? call.method(request.method())
-          : call.method(request.method(), Entity.entity(request.body(), JSON));
+      response = request.body().isEmpty() ? call.method(request.method())
+          : call.method(request.method(), Entity.entity(request.body().get(), JSON));
     } catch (ProcessingException failed) {
       throw asIoException(failed);
     }

@@ -50,6 +50,7 @@ public interface Transport extends AutoCloseable {
     }
 
     /**
+     * @param body the JSON body, or null for a request without one
      * @param readTimeout the longest wait for the whole response, last body byte included
      * @param maxBodyBytes the cap on the decoded response body
      */
@@ -81,9 +82,9 @@ public interface Transport extends AutoCloseable {
       return headers;
     }
 
-    /** The JSON body, or null for a request without one (the v4 {@code GET} and {@code DELETE}). */
-    public byte[] body() {
-      return body;
+    /** The JSON body; empty for a request without one (the v4 {@code GET} and {@code DELETE}). */
+    public Optional<byte[]> body() {
+      return Optional.ofNullable(body);
     }
 
     public Duration connectTimeout() {
@@ -109,11 +110,12 @@ public interface Transport extends AutoCloseable {
 
     /**
      * @param headers first value of each response header, names in lower case
+     * @param body the whole body; null when the response had none
      */
     public Response(int status, Map<String, String> headers, byte[] body) {
       this.status = status;
       this.headers = Map.copyOf(headers);
-      this.body = body;
+      this.body = body == null ? new byte[0] : body;
     }
 
     public int status() {
@@ -125,7 +127,7 @@ public interface Transport extends AutoCloseable {
       return Optional.ofNullable(headers.get(lowerCaseName));
     }
 
-    /** The JSON body, or null for a request without one (the v4 {@code GET} and {@code DELETE}). */
+    /** The whole body as received; an empty array when the response had none. */
     public byte[] body() {
       return body;
     }

@@ -50,6 +50,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import io.github.coupontools.sdk.model.CreateLoyaltyUserRequest;
 import io.github.coupontools.sdk.model.CreateSubaccountRequest;
+import io.github.coupontools.sdk.model.CreateSubaccountSsoTokenRequest;
+import io.github.coupontools.sdk.model.CreateSubaccountSsoTokenResponse;
+import io.github.coupontools.sdk.model.DirectoryUserSsoToken;
 import io.github.coupontools.sdk.model.GetSubaccountRequest;
 import io.github.coupontools.sdk.model.GetSubaccountResponse;
 import org.slf4j.LoggerFactory;
@@ -350,6 +353,30 @@ class SecretHandlingTest {
     assertNoSecretIn("createLoyaltyUser request",
         new CreateLoyaltyUserRequest().email("jane@example.com").password(SECRET).toString());
     assertThat(new CreateLoyaltyUserRequest().password(SECRET).getPassword()).isEqualTo(SECRET);
+  }
+
+  @Test
+  void singleSignOnTokensAndTheirLoginUrlsAreNotPrinted() {
+    String token = "Nu5oAs7QDdCPLN7mkFUAQzPp66JJ8wwDCUd312GeFvZrDlLhf";
+    String loginUrl = "https://app.example.com/sso?token=" + token;
+    wireMock.stubFor(post(urlEqualTo("/v3/subaccount/sso")).willReturn(okJson(
+        "{\"status\":{\"status\":\"OK\"},\"subaccount\":{\"ID\":\"sub_12345\","
+            + "\"token\":\"" + token + "\",\"url\":\"" + loginUrl + "\","
+            + "\"url_whitelabel\":\"" + loginUrl + "\"}}")));
+    wireMock.stubFor(post(urlEqualTo("/v4/directory/dir_1/users/usr_1/sso")).willReturn(okJson(
+        "{\"token\":\"" + token + "\",\"url\":\"" + loginUrl + "\"}")));
+
+    CreateSubaccountSsoTokenResponse subaccount = client.account()
+        .createSubaccountSsoToken(new CreateSubaccountSsoTokenRequest().subaccount("sub_12345"));
+    DirectoryUserSsoToken user = client.directories().createDirectoryUserSsoToken("dir_1", "usr_1");
+
+    assertThat(subaccount.getSubaccount().getToken()).isEqualTo(token);
+    assertThat(subaccount.getSubaccount().getUrlWhitelabel()).isEqualTo(loginUrl);
+    assertThat(user.getUrl()).isEqualTo(loginUrl);
+    assertThat(subaccount.toString()).contains("sub_12345").doesNotContain(token);
+    assertThat(user.toString()).doesNotContain(token);
+    assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+        .isNotEmpty().noneMatch(line -> line.contains(token));
   }
 
   // ---------------------------------------------------------------- helpers

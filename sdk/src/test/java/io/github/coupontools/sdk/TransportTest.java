@@ -56,6 +56,34 @@ class TransportTest {
   }
 
   @Test
+  void aTransportOfYourOwnGetsABodyOnlyWhereOneIsSentAndMayAnswerWithoutOne() {
+    List<Transport.Request> sent = new CopyOnWriteArrayList<>();
+    Transport own = new Transport() {
+      @Override
+      public Response send(Request request) {
+        sent.add(request);
+        boolean list = request.uri().getPath().equals("/v3/coupon/list");
+        return new Response(200, java.util.Map.of(),
+            list ? LIST.getBytes(StandardCharsets.UTF_8) : null);
+      }
+
+      @Override
+      public void close() {}
+    };
+    try (CouponToolsClient client = builder().transport(own).build()) {
+      ListCouponsResponse coupons = client.coupons().listCoupons(new ListCouponsRequest());
+      List<?> directories = client.directories().listDirectories();
+
+      assertThat(coupons.getCouponInfo()).hasSize(1);
+      assertThat(directories).isEmpty();
+    }
+    assertThat(sent).extracting(Transport.Request::method).containsExactly("POST", "GET");
+    assertThat(sent.get(0).body()).map(body -> new String(body, StandardCharsets.UTF_8))
+        .hasValue("{}");
+    assertThat(sent.get(1).body()).isEmpty();
+  }
+
+  @Test
   void closingAViewLeavesTheClientItCameFromWorking() {
     wireMock.stubFor(post(urlEqualTo("/v3/coupon/list")).willReturn(okJson(LIST)));
     try (CouponToolsClient client = builder().build()) {

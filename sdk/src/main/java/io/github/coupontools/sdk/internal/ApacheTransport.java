@@ -150,9 +150,7 @@ public final class ApacheTransport implements Transport {
     for (Map.Entry<String, String> header : request.headers()) {
       http.setHeader(header.getKey(), header.getValue());
     }
-    if (request.body() != null) {
-      http.setEntity(new ByteArrayEntity(request.body(), JSON));
-    }
+    request.body().ifPresent(body -> http.setEntity(new ByteArrayEntity(body, JSON)));
     long deadline = System.nanoTime() + request.readTimeout().toNanos();
     // The whole body is read inside the handler; the connection then goes back to the pool
     // (or is closed if reading failed).

@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  */
 public final class Violations {
 
+  /** What {@link #compare} answers for a text that is no number: it breaks every limit. */
+  private static final int NOT_A_NUMBER = Integer.MIN_VALUE;
+
   private static final Pattern DATE_TIME = Pattern.compile(
       "^(\\d{4})-(\\d{2})-(\\d{2})(?: (\\d{2})[:-](\\d{2})(?::(\\d{2}))?)?$");
   // @Email as Hibernate Validator reads it: dot-separated atoms or quoted strings (escaping only
@@ -101,9 +104,6 @@ public final class Violations {
       add(field, "must be less than " + (inclusive ? "or equal to " : "") + maximum);
     }
   }
-
-  /** What {@link #compare} answers for a text that is no number: it breaks every limit. */
-  private static final int NOT_A_NUMBER = Integer.MIN_VALUE;
 
   /**
    * The value against the limit (-1, 0, 1), null when the rule does not apply. A text (a number
