@@ -671,7 +671,7 @@ public final class Report {
     machine.put("OS", os + " (" + command("uname", "-srm") + ")");
     machine.put("java -version", command(Paths.get(System.getProperty("java.home"), "bin",
         "java").toString(), "-version"));
-    machine.put("load average at start", loadAtStart);
+    machine.put("load average when measuring started", loadAtStart);
     return machine;
   }
 
