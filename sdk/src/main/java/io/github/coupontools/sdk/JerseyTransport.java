@@ -73,9 +73,10 @@ public final class JerseyTransport implements Transport {
       if (!response.hasEntity()) {
         return new Response(response.getStatus(), headers, new byte[0]);
       }
+      // Content-Length presizes the array; a decoding filter's longer body still reads whole.
       try (InputStream body = response.readEntity(InputStream.class)) {
         return new Response(response.getStatus(), headers, body == null ? new byte[0]
-            : BoundedBody.read(body, request.maxBodyBytes(), deadline));
+            : BoundedBody.read(body, request.maxBodyBytes(), deadline, response.getLength()));
       }
     } catch (ProcessingException failed) {
       throw asIoException(failed);

@@ -35,17 +35,11 @@ public final class BoundedBody {
   }
 
   /**
+   * Reads straight into an array of the announced size ({@code Content-Length}, or -1 when not
+   * known) when it is within the cap; a body longer than announced is still read whole and capped.
+   *
    * @param deadlineNanos {@link System#nanoTime()} by which the last byte must have arrived
    * @throws SocketTimeoutException when the deadline passed before the body ended
-   */
-  public static byte[] read(InputStream in, long maxBytes, long deadlineNanos) throws IOException {
-    return read(in, maxBytes, deadlineNanos, -1);
-  }
-
-  /**
-   * The same, reading straight into an array of the announced size ({@code Content-Length}, or
-   * -1 when not known) when it is within the cap; a body longer than announced is still read
-   * whole and capped.
    */
   public static byte[] read(InputStream in, long maxBytes, long deadlineNanos, long announcedBytes)
       throws IOException {
