@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
  * is declared ({@code x-implements}) exactly on the response schemas that carry it, reads are
  * marked read-only, every path parameter has the example the mock-backed tests call with, the
  * range a request number repeats for generators ({@code x-coupontools-range}) is its numeric
- * branch's, and what the documentation calls a secret is {@code format: password}, the mark the
- * SDK's models read to never print a value.
+ * branch's, the rules between fields it repeats ({@code x-coupontools-field-rules}) are its
+ * {@code anyOf} and {@code not}, and what the documentation calls a secret is
+ * {@code format: password}, the mark the SDK's models read to never print a value.
  */
 class RestConventionsTest {
 
@@ -167,5 +168,76 @@ class RestConventionsTest {
       collectSecrets(path + "." + property.getKey(), value, found);
     }
     collectSecrets(path + "[]", schema.path("items"), found);
+  }
+
+  @Test
+  void everyRuleBetweenFieldsIsRepeatedForGenerators() {
+    Map<String, JsonNode> rules = new java.util.TreeMap<>();
+    for (Map.Entry<String, JsonNode> schema : spec.root().at("/components/schemas").properties()) {
+      JsonNode object = schema.getValue();
+      if (!"object".equals(object.path("type").asText())) {
+        continue;
+      }
+      com.fasterxml.jackson.databind.node.ArrayNode expected = Spec.JSON.createArrayNode();
+      if (object.has("anyOf")) {
+        expected.add(fieldRule(schema.getKey(), object.get("anyOf")));
+      }
+      if (object.has("not")) {
+        JsonNode together = object.get("not");
+        assertThat(together.size()).as("%s: a not of required fields only", schema.getKey())
+            .isEqualTo(1);
+        expected.addObject().set("notTogether", together.get("required"));
+      }
+      JsonNode declared = object.path("x-coupontools-field-rules");
+      assertThat(declared.isMissingNode() ? Spec.JSON.createArrayNode() : declared)
+          .as("%s x-coupontools-field-rules", schema.getKey()).isEqualTo(expected);
+      // The generated checks look the fields up by these names.
+      List<String> names = new ArrayList<>();
+      for (JsonNode rule : declared) {
+        rule.path("atLeastOne").forEach(name -> names.add(name.asText()));
+        rule.path("notTogether").forEach(name -> names.add(name.asText()));
+        if (rule.has("requiredWhen")) {
+          names.add(rule.get("requiredWhen").get("field").asText());
+          names.add(rule.get("requiredWhen").get("other").asText());
+        }
+      }
+      assertThat(object.path("properties").properties().stream().map(Map.Entry::getKey))
+          .as("%s: the fields its rules name", schema.getKey()).containsAll(names);
+      if (!expected.isEmpty()) {
+        rules.put(schema.getKey(), declared);
+      }
+    }
+    assertThat(rules).as("requests with rules between fields").containsOnlyKeys(
+        "BatchUpdateCouponSessionsRequest", "CreateSingleUseUrlRequest",
+        "CreateSubaccountSsoTokenRequest", "SearchCouponSessionsRequest");
+  }
+
+  /**
+   * An object's {@code anyOf} as a rule: every branch one required field ({@code atLeastOne}),
+   * or "the other field does not have this value" or "the field is set" ({@code requiredWhen}).
+   */
+  private static JsonNode fieldRule(String schema, JsonNode anyOf) {
+    com.fasterxml.jackson.databind.node.ObjectNode rule = Spec.JSON.createObjectNode();
+    boolean singles = true;
+    for (JsonNode branch : anyOf) {
+      singles &= branch.size() == 1 && branch.path("required").size() == 1;
+    }
+    if (singles) {
+      com.fasterxml.jackson.databind.node.ArrayNode names = rule.putArray("atLeastOne");
+      anyOf.forEach(branch -> names.add(branch.get("required").get(0)));
+      return rule;
+    }
+    JsonNode unless = anyOf.get(0).path("not");
+    String other = unless.path("required").path(0).asText();
+    JsonNode values = unless.path("properties").path(other).path("enum");
+    assertThat(anyOf.size() == 2 && unless.path("required").size() == 1 && values.size() == 1
+        && anyOf.get(1).path("required").size() == 1)
+        .as("%s: an anyOf the SDK's generated rules know (atLeastOne, requiredWhen)", schema)
+        .isTrue();
+    com.fasterxml.jackson.databind.node.ObjectNode when = rule.putObject("requiredWhen");
+    when.set("field", anyOf.get(1).get("required").get(0));
+    when.put("other", other);
+    when.set("is", values.get(0));
+    return rule;
   }
 }

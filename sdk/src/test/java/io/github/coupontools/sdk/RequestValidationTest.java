@@ -153,7 +153,7 @@ class RequestValidationTest {
                 .campaign("cam_1").startsequence("1").customfield3(text(51)))),
         // couponsession/search
         bad("searchCouponSessions", "no search field", "code/phone/email",
-            "at least one search field is required",
+            "at least one of them is required",
             c -> c.couponSessions().searchCouponSessions(
                 new SearchCouponSessionsRequest().campaign("cam_123456"))),
         bad("searchCouponSessions", "code of 4 characters", "code", size(5, Integer.MAX_VALUE),

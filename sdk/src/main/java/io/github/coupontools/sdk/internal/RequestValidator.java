@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * Checks a request against the contract before it is sent: the constraints of each field
- * (required, lengths, patterns, ranges, formats), checked by code generated from the spec into
- * every model ({@link Validatable}), plus the rules between fields ({@link RequestRules}).
- * Messages name the JSON field and the rule.
+ * (required, lengths, patterns, ranges, formats) and the rules between fields, checked by code
+ * generated from the spec into every model ({@link Validatable}). Messages name the JSON field
+ * and the rule.
  */
 final class RequestValidator {
 
@@ -22,7 +22,6 @@ final class RequestValidator {
       ((Validatable) request).collectViolations(violations);
     }
     List<String> problems = violations.problems();
-    problems.addAll(RequestRules.check(request));
     if (!problems.isEmpty()) {
       problems.sort(null);
       throw new RequestValidationException(

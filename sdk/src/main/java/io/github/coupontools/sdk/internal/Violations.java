@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -211,6 +212,31 @@ public final class Violations {
       if (key != null && (declared.contains(key) || "additionalProperties".equals(key))) {
         add(key, "set through the declared field, not as an additional property");
       }
+    }
+  }
+
+  /** The contract's {@code anyOf} of single required fields: at least one of them is set. */
+  public void atLeastOne(Map<String, ?> fields, String... names) {
+    if (Arrays.stream(names).allMatch(name -> fields.get(name) == null)) {
+      add(String.join("/", names), "at least one of them is required");
+    }
+  }
+
+  /** The contract's {@code not} of required fields: they are never all set at once. */
+  public void notTogether(Map<String, ?> fields, String... names) {
+    if (Arrays.stream(names).allMatch(name -> fields.get(name) != null)) {
+      add(String.join("/", names), "cannot be combined, set only one of them");
+    }
+  }
+
+  /**
+   * The contract's {@code anyOf} of "{@code other} is not {@code value}" and "{@code field} is
+   * set"; an enum compares by its wire value ({@code toString}).
+   */
+  public void requiredWhen(Map<String, ?> fields, String field, String other, String value) {
+    Object set = fields.get(other);
+    if (set != null && value.equals(set.toString()) && fields.get(field) == null) {
+      add(field, "required when " + other + " is " + value);
     }
   }
 

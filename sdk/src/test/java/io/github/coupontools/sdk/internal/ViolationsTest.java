@@ -2,6 +2,7 @@ package io.github.coupontools.sdk.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import io.github.coupontools.sdk.model.AddSmsContactRequest;
@@ -43,7 +44,8 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * the oracle) on the annotations generated from the same constraints: random models, with texts
  * drawn from values near each rule, get the same broken rules with the same messages from both.
  * Only the SDK's own additions (blank required texts, impossible dates, additional properties
- * shadowing a field) are not Bean Validation's.
+ * shadowing a field) are not Bean Validation's. The rules between fields, which Bean Validation
+ * does not carry, judge like the contract's {@code anyOf} and {@code not} on the model's JSON.
  */
 class ViolationsTest {
 
@@ -51,6 +53,10 @@ class ViolationsTest {
       .configure().messageInterpolator(new ParameterMessageInterpolator())
       .buildValidatorFactory().getValidator();
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper WIRE = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+      .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule()).build();
+  private static final JsonNode SCHEMAS =
+      io.github.coupontools.openapi.Spec.load().root().path("components").path("schemas");
   private static final List<Class<?>> MODELS = modelClasses();
   private static final String[] TEXTS = {
       "", " ", "a", "cam_123", "cam_", "gro_42", "ABC123abc", "abc-123", "12345", "+32470123456",
@@ -62,6 +68,19 @@ class ViolationsTest {
   @Property(tries = 3000)
   void generatedChecksJudgeLikeBeanValidation(@ForAll("models") Object model) {
     assertThat(generated(model)).as(String.valueOf(model)).isEqualTo(oracle(model));
+  }
+
+  @Property(tries = 1000)
+  void generatedRulesBetweenFieldsJudgeLikeTheContractsAnyOfAndNot(
+      @ForAll("ruledModels") Object model) {
+    Violations violations = new Violations();
+    ((Validatable) model).collectViolations(violations);
+    boolean refused = violations.problems().stream().anyMatch(ViolationsTest::isRuleBetweenFields);
+    JsonNode schema = SCHEMAS.path(model.getClass().getSimpleName());
+    JsonNode body = WIRE.valueToTree(model);
+
+    assertThat(refused).as("%s refused; the contract's anyOf/not on %s", model, body)
+        .isEqualTo(!RuleOracle.holds(schema, body));
   }
 
   @Example
@@ -171,13 +190,70 @@ class ViolationsTest {
     return Arbitraries.of(MODELS).flatMap(type -> Arbitraries.randomValue(random -> build(type, random, 0)));
   }
 
+  /** The models whose schema has rules between its fields, drawn with each field set or not. */
+  @Provide
+  Arbitrary<Object> ruledModels() {
+    List<Class<?>> ruled = MODELS.stream()
+        .filter(type -> SCHEMAS.path(type.getSimpleName()).has("x-coupontools-field-rules"))
+        .collect(Collectors.toList());
+    assertThat(ruled).as("models with rules between fields").hasSizeGreaterThanOrEqualTo(4);
+    return Arbitraries.of(ruled).flatMap(type -> Arbitraries.randomValue(random -> build(type, random, 0)));
+  }
+
+  private static boolean isRuleBetweenFields(String line) {
+    return line.endsWith(": at least one of them is required")
+        || line.endsWith(": cannot be combined, set only one of them") || line.contains(": required when ");
+  }
+
   private static List<String> generated(Object model) {
     Violations violations = new Violations();
     ((Validatable) model).collectViolations(violations);
     return violations.problems().stream()
         .filter(line -> !line.endsWith(": must not be empty") && !line.contains("is not a real date")
-            && !line.endsWith("not as an additional property"))
+            && !line.endsWith("not as an additional property") && !isRuleBetweenFields(line))
         .sorted().collect(Collectors.toList());
+  }
+
+  /**
+   * JSON Schema's {@code anyOf}, {@code not}, {@code required} and {@code enum} as the contract
+   * uses them between fields; a null field is absent, as the SDK never sends it.
+   */
+  static final class RuleOracle {
+    /** Whether the body keeps the schema's {@code anyOf} and {@code not} (its fields aside). */
+    static boolean holds(JsonNode schema, JsonNode body) {
+      boolean holds = true;
+      if (schema.has("anyOf")) {
+        boolean any = false;
+        for (JsonNode branch : schema.get("anyOf")) {
+          any |= branchHolds(branch, body);
+        }
+        holds = any;
+      }
+      if (schema.has("not")) {
+        holds &= !branchHolds(schema.get("not"), body);
+      }
+      return holds;
+    }
+
+    private static boolean branchHolds(JsonNode schema, JsonNode body) {
+      boolean holds = holds(schema, body);
+      for (JsonNode name : schema.path("required")) {
+        JsonNode value = body.get(name.asText());
+        holds &= value != null && !value.isNull();
+      }
+      for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+        JsonNode value = body.get(property.getKey());
+        JsonNode allowed = property.getValue().path("enum");
+        if (value != null && !value.isNull() && allowed.isArray()) {
+          boolean listed = false;
+          for (JsonNode option : allowed) {
+            listed |= option.equals(value);
+          }
+          holds &= listed;
+        }
+      }
+      return holds;
+    }
   }
 
   private static List<String> oracle(Object model) {
