@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
  * is declared ({@code x-implements}) exactly on the response schemas that carry it, reads are
  * marked read-only, every path parameter has the example the mock-backed tests call with, the
  * range a request number repeats for generators ({@code x-coupontools-range}) is its numeric
- * branch's, the rules between fields it repeats ({@code x-coupontools-field-rules}) are its
- * {@code anyOf} and {@code not}, and what the documentation calls a secret is
- * {@code format: password}, the mark the SDK's models read to never print a value.
+ * branch's and a sequence ID's pattern ({@code x-coupontools-pattern}) its string branch's, the
+ * rules between fields it repeats ({@code x-coupontools-field-rules}) are its {@code anyOf} and
+ * {@code not}, and what the documentation calls a secret is {@code format: password}, the mark
+ * the SDK's models read to never print a value.
  */
 class RestConventionsTest {
 
@@ -135,6 +136,31 @@ class RestConventionsTest {
     }
     assertThat(ranges).as("request numbers with a range").containsOnlyKeys("SequenceId", "WholeNumber",
         "PositiveWholeNumber", "DecimalNumber", "CodeLength");
+  }
+
+  @Test
+  void aSequenceIdRepeatsThePatternOfItsDigitsForGenerators() {
+    Map<String, String> repeated = new java.util.TreeMap<>();
+    for (Map.Entry<String, JsonNode> schema : spec.root().at("/components/schemas").properties()) {
+      JsonNode declared = schema.getValue().path("x-coupontools-pattern");
+      if (declared.isMissingNode()) {
+        continue;
+      }
+      List<String> patterns = new ArrayList<>();
+      schema.getValue().path("anyOf").forEach(branch -> {
+        if ("string".equals(branch.path("type").asText()) && branch.has("pattern")) {
+          patterns.add(branch.get("pattern").asText());
+        }
+      });
+      assertThat(patterns).as("%s x-coupontools-pattern", schema.getKey())
+          .containsExactly(declared.asText());
+      // Written into Java source as it is: a backslash would need escaping there.
+      assertThat(declared.asText()).as("%s x-coupontools-pattern", schema.getKey())
+          .doesNotContain("\\");
+      repeated.put(schema.getKey(), declared.asText());
+    }
+    // SequenceId is a text in the SDK; the other numbers are Java numbers, which no pattern fits.
+    assertThat(repeated).containsOnlyKeys("SequenceId");
   }
 
   @Test

@@ -148,6 +148,9 @@ class RequestValidationTest {
         bad("batchUpdateCouponSessions", "campaign missing", "campaign", NOT_NULL,
             c -> c.couponSessions().batchUpdateCouponSessions(
                 new BatchUpdateCouponSessionsRequest().startsequence("1000000"))),
+        bad("batchUpdateCouponSessions", "startsequence 1.5", "startsequence", match("^[0-9]+$"),
+            c -> c.couponSessions().batchUpdateCouponSessions(
+                new BatchUpdateCouponSessionsRequest().campaign("cam_1").startsequence("1.5"))),
         bad("batchUpdateCouponSessions", "customfield3 of 51 characters", "customfield3", size(0, 50),
             c -> c.couponSessions().batchUpdateCouponSessions(new BatchUpdateCouponSessionsRequest()
                 .campaign("cam_1").startsequence("1").customfield3(text(51)))),

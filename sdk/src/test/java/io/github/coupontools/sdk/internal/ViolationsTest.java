@@ -141,11 +141,16 @@ class ViolationsTest {
         .noneMatch(line -> line.startsWith("code_length") || line.startsWith("amount_limitation"));
     assertThat(generated(new CreateCouponRequest().codeLength(31)))
         .contains("code_length: must be less than or equal to 30");
-    // A sequence ID stays text in Java (it may exceed a long) and is read as a number.
+    // A sequence ID stays text in Java (it may exceed a long): digits only, as the contract says.
     BatchUpdateCouponSessionsRequest batch = new BatchUpdateCouponSessionsRequest()
         .campaign("cam_1").startsequence("12a").endsequence("99999999999999999999");
-    assertThat(generated(batch)).containsExactly("startsequence: must be greater than or equal to 0");
+    assertThat(generated(batch)).containsExactly("startsequence: must be greater than or equal to 0",
+        "startsequence: must match \"^[0-9]+$\"");
     assertThat(generated(batch)).isEqualTo(oracle(batch));
+    BatchUpdateCouponSessionsRequest fraction = new BatchUpdateCouponSessionsRequest()
+        .campaign("cam_1").startsequence("1.5");
+    assertThat(generated(fraction)).containsExactly("startsequence: must match \"^[0-9]+$\"");
+    assertThat(generated(fraction)).isEqualTo(oracle(fraction));
   }
 
   static final class Ranges {
