@@ -23,11 +23,16 @@ class RestConventionsTest {
   private static final String ENVELOPE = "io.github.coupontools.sdk.internal.StatusEnvelope";
   private final Spec spec = Spec.load();
 
+  /** The contract's named schemas, name and schema. */
+  private java.util.Set<Map.Entry<String, JsonNode>> schemas() {
+    return spec.root().at("/components/schemas").properties();
+  }
+
   @Test
   void exactlyTheSchemasWithTheStatusEnvelopeImplementStatusEnvelope() {
     List<String> carrying = new ArrayList<>();
     List<String> declaring = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> schema : spec.root().at("/components/schemas").properties()) {
+    for (Map.Entry<String, JsonNode> schema : schemas()) {
       String ref = schema.getValue().at("/properties/status/$ref").asText();
       if (ref.equals("#/components/schemas/Status")
           || ref.equals("#/components/schemas/UpdateCouponSessionStatus")) {
@@ -111,7 +116,7 @@ class RestConventionsTest {
   @Test
   void everyRequestNumberRepeatsItsNumericRangeForGenerators() {
     Map<String, JsonNode> ranges = new java.util.TreeMap<>();
-    for (Map.Entry<String, JsonNode> schema : spec.root().at("/components/schemas").properties()) {
+    for (Map.Entry<String, JsonNode> schema : schemas()) {
       JsonNode numeric = null;
       for (JsonNode branch : schema.getValue().path("anyOf")) {
         String type = branch.path("type").asText();
@@ -141,7 +146,7 @@ class RestConventionsTest {
   @Test
   void aSequenceIdRepeatsThePatternOfItsDigitsForGenerators() {
     Map<String, String> repeated = new java.util.TreeMap<>();
-    for (Map.Entry<String, JsonNode> schema : spec.root().at("/components/schemas").properties()) {
+    for (Map.Entry<String, JsonNode> schema : schemas()) {
       JsonNode declared = schema.getValue().path("x-coupontools-pattern");
       if (declared.isMissingNode()) {
         continue;
@@ -166,7 +171,7 @@ class RestConventionsTest {
   @Test
   void everyPropertyDescribedAsASecretIsAPassword() {
     Map<String, Boolean> secrets = new java.util.TreeMap<>();
-    for (Map.Entry<String, JsonNode> schema : spec.root().at("/components/schemas").properties()) {
+    for (Map.Entry<String, JsonNode> schema : schemas()) {
       collectSecrets(schema.getKey(), schema.getValue(), secrets);
     }
     secrets.forEach((property, password) -> assertThat(password)
@@ -199,7 +204,7 @@ class RestConventionsTest {
   @Test
   void everyRuleBetweenFieldsIsRepeatedForGenerators() {
     Map<String, JsonNode> rules = new java.util.TreeMap<>();
-    for (Map.Entry<String, JsonNode> schema : spec.root().at("/components/schemas").properties()) {
+    for (Map.Entry<String, JsonNode> schema : schemas()) {
       JsonNode object = schema.getValue();
       if (!"object".equals(object.path("type").asText())) {
         continue;

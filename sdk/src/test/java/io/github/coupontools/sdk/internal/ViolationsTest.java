@@ -192,7 +192,7 @@ class ViolationsTest {
 
   @Provide
   Arbitrary<Object> models() {
-    return Arbitraries.of(MODELS).flatMap(type -> Arbitraries.randomValue(random -> build(type, random, 0)));
+    return instancesOf(MODELS);
   }
 
   /** The models whose schema has rules between its fields, drawn with each field set or not. */
@@ -202,7 +202,11 @@ class ViolationsTest {
         .filter(type -> SCHEMAS.path(type.getSimpleName()).has("x-coupontools-field-rules"))
         .collect(Collectors.toList());
     assertThat(ruled).as("models with rules between fields").hasSizeGreaterThanOrEqualTo(4);
-    return Arbitraries.of(ruled).flatMap(type -> Arbitraries.randomValue(random -> build(type, random, 0)));
+    return instancesOf(ruled);
+  }
+
+  private static Arbitrary<Object> instancesOf(List<Class<?>> models) {
+    return Arbitraries.of(models).flatMap(type -> Arbitraries.randomValue(random -> build(type, random, 0)));
   }
 
   private static boolean isRuleBetweenFields(String line) {
