@@ -61,7 +61,7 @@ public class CallBenchmark {
   private long measuredCalls;
 
   @Setup(Level.Trial)
-  public void start() {
+  public void start(BenchmarkParams params) throws InterruptedException {
     server = ExampleServer.start();
     op = Operation.valueOf(api);
     call = Clients.valueOf(client).open(server.baseUrl(), op);
@@ -69,6 +69,33 @@ public class CallBenchmark {
     Object first = call.get();
     if (!op.check.test(first)) {
       throw new IllegalStateException(client + " " + api + " returned " + first);
+    }
+    if (params.getThreads() > PREWARM_THREADS) {
+      prewarm(Long.getLong("bench.prewarm.seconds", 0));
+    }
+  }
+
+  private static final int PREWARM_THREADS = 2;
+
+  /**
+   * Calls on 2 threads for a while before JMH's own warm-up. At 32 threads on 2 cores the JIT's
+   * compiler threads get a thirty-second share of the CPU: a client with more code to compile
+   * (the SDK: Apache HttpClient, Jackson, its runtime) then reaches its compiled speed only after a
+   * minute or more, long after the floor, and a 15 s warm-up measured it half-interpreted.
+   */
+  private void prewarm(long seconds) throws InterruptedException {
+    long until = System.nanoTime() + seconds * 1_000_000_000L;
+    Thread[] threads = new Thread[PREWARM_THREADS];
+    for (int i = 0; i < threads.length; i++) {
+      threads[i] = new Thread(() -> {
+        while (System.nanoTime() - until < 0) {
+          call();
+        }
+      }, "prewarm-" + i);
+      threads[i].start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
     }
   }
 

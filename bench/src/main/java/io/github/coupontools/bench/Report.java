@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Options: {@code --out-dir DIR --date yyyy-MM-dd --jmh FILE[,FILE...]
  * [--jmh-rounds FILE,...] (the repeated 32-thread runs, rounds 2, 3, ...) --errors FILE
- * --harness FILE --started EPOCH_SECONDS --jmh-settings TEXT --load-at-start TEXT
+ * --harness FILE --started EPOCH_SECONDS --jmh-settings TEXT [--prewarm-seconds N]
+ * --load-at-start TEXT
  * [--phase-NAME SECONDS ...]}.
  */
 public final class Report {
@@ -114,7 +115,8 @@ public final class Report {
         .append(value.replace("\n", "<br>").replace("|", "\\|")).append(" |\n"));
     md.append('\n');
 
-    perCall(rows, options.getOrDefault("jmh-settings", ""));
+    perCall(rows, options.getOrDefault("jmh-settings", ""),
+        Integer.parseInt(options.getOrDefault("prewarm-seconds", "0")));
     pagination(harness.path("pagination"));
     coldStart(harness.path("coldStart"));
     prism(harness.path("prism"));
@@ -134,13 +136,17 @@ public final class Report {
 
   // ------------------------------------------------------------------ 1. per call
 
-  private void perCall(List<Row> rows, String settings) {
+  private void perCall(List<Row> rows, String settings, int prewarmSeconds) {
     md.append("## 1. Per-call cost\n\n");
     md.append("One POST and the parse of its answer into the generated response model, against an"
         + " in-process JDK `HttpServer` on 127.0.0.1 (`-Dsun.net.httpserver.nodelay=true`) that"
         + " answers the contract's documented `success` example instantly, the same for every"
         + " client. All benchmark threads share one client. JMH sample mode (`" + settings
-        + "`); every client gets `-Dhttp.maxConnections=64` (the SDK's pool size) so the"
+        + "`)" + (prewarmSeconds == 0 ? "" : "; at 32 threads each trial first calls on 2 threads"
+        + " for " + prewarmSeconds + " s: with 32 threads on 2 cores the JIT's compiler threads"
+        + " get a small share of the CPU, and without it the SDK (more code to compile than the"
+        + " floor) was still being compiled a minute into its 32-thread runs")
+        + "; every client gets `-Dhttp.maxConnections=64` (the SDK's pool size) so the"
         + " HttpURLConnection keep-alive cache does not close connections at 32 threads. Throughput"
         + " of the closed loop = threads / mean latency. **Cost vs floor** = mean latency / the"
         + " floor's mean latency in the same run (= floor throughput / client throughput);"
@@ -157,6 +163,7 @@ public final class Report {
 
     ObjectNode perCall = out.putObject("perCall");
     perCall.put("settings", settings);
+    perCall.put("prewarmSecondsAt32Threads", prewarmSeconds);
     perCall.put("targetSdkVsFloor", TARGET);
     ArrayNode results = perCall.putArray("results");
     ObjectNode summary = perCall.putObject("summary");
