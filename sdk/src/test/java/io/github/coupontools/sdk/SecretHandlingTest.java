@@ -379,6 +379,40 @@ class SecretHandlingTest {
         .isNotEmpty().noneMatch(line -> line.contains(token));
   }
 
+  @Test
+  void singleSignOnTokenOfAnAnswerWithoutTheStatusEnvelopeIsKeptOutOfTheException() {
+    String token = "Nu5oAs7QDdCPLN7mkFUAQzPp66JJ8wwDCUd312GeFvZrDlLhf";
+    wireMock.stubFor(post(urlEqualTo("/v3/subaccount/sso")).willReturn(okJson(
+        "{\"status\":\"OK\",\"subaccount\":{\"ID\":\"sub_12345\",\"token\":\"" + token
+            + "\",\"url\" : \"https://app.example.com/sso?token=" + token + "\"}}")));
+
+    UnexpectedResponseException error = catchThrowableOfType(UnexpectedResponseException.class,
+        () -> client.account().createSubaccountSsoToken(
+            new CreateSubaccountSsoTokenRequest().subaccount("sub_12345")));
+
+    assertThat(error).isNotNull();
+    assertThat(error.getMessage()).contains("without the Coupontools status envelope", "sub_12345")
+        .doesNotContain(token);
+    assertThat(error.rawBody()).contains("\"token\":\"[REDACTED]\"",
+        "\"url\" : \"[REDACTED]\"", "sub_12345").doesNotContain(token);
+  }
+
+  @Test
+  void singleSignOnTokenOfAnAnswerNotFittingTheContractIsKeptOutOfTheException() {
+    String token = "Nu5oAs7QDdCPLN7mkFUAQzPp66JJ8wwDCUd312GeFvZrDlLhf";
+    wireMock.stubFor(post(urlEqualTo("/v4/directory/dir_1/users/usr_1/sso")).willReturn(okJson(
+        "[{\"token\":\"" + token + "\",\"url\":\"https://app.example.com/\\\"sso\\\"?t="
+            + token + "\"}]")));
+
+    UnexpectedResponseException error = catchThrowableOfType(UnexpectedResponseException.class,
+        () -> client.directories().createDirectoryUserSsoToken("dir_1", "usr_1"));
+
+    assertThat(error).isNotNull();
+    assertThat(error.getMessage()).contains("does not fit the contract").doesNotContain(token);
+    assertThat(error.rawBody())
+        .isEqualTo("[{\"token\":\"[REDACTED]\",\"url\":\"[REDACTED]\"}]");
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private static void assertNoSecretIn(Throwable error) {

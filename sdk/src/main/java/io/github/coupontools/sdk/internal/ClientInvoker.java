@@ -30,8 +30,10 @@ import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,9 +79,23 @@ public final class ClientInvoker implements Invoker {
       this.logRequests = logRequests;
     }
 
+    /** The secrets each response type may carry, found on the first answer kept for an error. */
+    final ConcurrentMap<JavaType, Optional<Pattern>> secretValues = new ConcurrentHashMap<>();
+
     /** Removes the secret from text that came from elsewhere (bodies, exception texts). */
     String redact(String text) {
       return text == null || clientSecret.isEmpty() ? text : text.replace(clientSecret, "[REDACTED]");
+    }
+
+    /**
+     * A body kept for an exception: without the client secret, and without the values of the
+     * secrets an answer of this type carries (an answer that does not fit the contract may still
+     * hold a single sign-on token).
+     */
+    String redactBody(JavaType responseType, byte[] body) {
+      String text = redact(new String(body, StandardCharsets.UTF_8));
+      return secretValues.computeIfAbsent(responseType, type -> SecretValues.patternFor(mapper, type))
+          .map(secrets -> SecretValues.redact(secrets, text)).orElse(text);
     }
 
     public Transport transport() {
@@ -221,7 +237,7 @@ public final class ClientInvoker implements Invoker {
           + (location == null ? " without a Location" : " redirecting to " + location)
           + ": not followed, the API documents no redirect (the request and its credentials were"
           + " not sent there)", answer.status(), location,
-          shared.redact(new String(answer.body(), StandardCharsets.UTF_8)));
+          shared.redactBody(operation.responseType(), answer.body()));
     }
     if (binaryType != null && answer.status() / 100 == 2) {
       String type = answer.header("content-type").orElse("");
@@ -233,7 +249,7 @@ public final class ClientInvoker implements Invoker {
       return readBare(operation, answer.status(), answer.body(),
           answer.header("retry-after").orElse(null), reader);
     }
-    return read(operationId, answer.status(), answer.body(),
+    return read(operation, answer.status(), answer.body(),
         answer.header("retry-after").orElse(null), reader);
   }
 
@@ -246,14 +262,16 @@ public final class ClientInvoker implements Invoker {
   private <T> T readBare(Operation<?, ?> operation, int status, byte[] body, String retryAfter,
       ObjectReader reader) {
     String operationId = operation.operationId();
-    String raw = shared.redact(new String(body, StandardCharsets.UTF_8));
+    // Decoded and redacted only for an exception: most answers are read without it.
+    java.util.function.Supplier<String> raw = () -> shared.redactBody(operation.responseType(), body);
+    boolean blank = new String(body, StandardCharsets.UTF_8).isBlank();
     if (status == 429) {
-      throw new RateLimitException(operationId + " was rate limited (HTTP 429)", raw,
+      throw new RateLimitException(operationId + " was rate limited (HTTP 429)", raw.get(),
           parseRetryAfter(retryAfter));
     }
     JsonNode tree;
     try {
-      tree = raw.isBlank() ? null : shared.mapper.readTree(body);
+      tree = blank ? null : shared.mapper.readTree(body);
     } catch (IOException notJson) {
       tree = null;
     }
@@ -262,12 +280,13 @@ public final class ClientInvoker implements Invoker {
           && !"OK".equals(tree.path("status").path("status").asText("OK"))
           && ErrorClassifier.parse(tree).isPresent();
       if (!failedEnvelope) {
-        if (raw.isBlank()) {
+        if (blank) {
           tree = operation.responseType().isContainerType() && !operation.responseType()
               .isMapLikeType() ? shared.mapper.createArrayNode() : shared.mapper.createObjectNode();
         } else if (tree == null) {
+          String kept = raw.get();
           throw new UnexpectedResponseException(operationId + " got HTTP " + status
-              + " with a body that is not JSON: " + excerpt(raw), status, raw,
+              + " with a body that is not JSON: " + excerpt(kept), status, kept,
               parseRetryAfter(retryAfter));
         }
         try {
@@ -278,15 +297,15 @@ public final class ClientInvoker implements Invoker {
               ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage();
           String where = e instanceof JsonMappingException ? jsonPath((JsonMappingException) e) : "";
           throw new UnexpectedResponseException(operationId + " got a response that does not fit"
-              + " the contract" + shared.redact(where + ": " + reason), status, raw);
+              + " the contract" + shared.redact(where + ": " + reason), status, raw.get());
         }
       }
     }
-    throw ErrorClassifier.byStatus(operationId, status, tree, raw, shared::redact,
+    throw ErrorClassifier.byStatus(operationId, status, tree, raw.get(), shared::redact,
         parseRetryAfter(retryAfter));
   }
 
-  private <T> T read(String operationId, int status, byte[] body, String retryAfter,
+  private <T> T read(Operation<?, ?> operation, int status, byte[] body, String retryAfter,
       ObjectReader reader) {
     if (status >= 200 && status < 300) {
       T answer = readSuccess(body, reader);
@@ -294,7 +313,8 @@ public final class ClientInvoker implements Invoker {
         return withRawJson(answer, body);
       }
     }
-    String raw = shared.redact(new String(body, StandardCharsets.UTF_8));
+    String operationId = operation.operationId();
+    String raw = shared.redactBody(operation.responseType(), body);
     if (status == 429) {
       throw new RateLimitException(operationId + " was rate limited (HTTP 429)", raw,
           parseRetryAfter(retryAfter));
