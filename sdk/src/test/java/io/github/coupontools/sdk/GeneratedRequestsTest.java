@@ -9,14 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.coupontools.sdk.exception.RequestValidationException;
 import io.github.coupontools.sdk.model.AddSmsContactRequest;
 import io.github.coupontools.sdk.model.SendCouponByEmailRequest;
-import java.io.IOException;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
@@ -40,7 +36,7 @@ class GeneratedRequestsTest {
 
   private static final String SEND_EMAIL = "/v3/send/email";
   private static final String ADD_SMS_CONTACT = "/v3/smstool/addcontact";
-  private static final JsonNode SCHEMAS = schemas();
+  private static final JsonNode SCHEMAS = ContractSchemas.read();
   private static final Pattern CAMPAIGN = pattern("CouponOrDirectoryId");
   private static final Pattern SESSION = pattern("CouponSessionCode");
   private static final Pattern GROUP = pattern("GroupId");
@@ -231,16 +227,6 @@ class GeneratedRequestsTest {
       return true;
     } catch (java.time.format.DateTimeParseException impossible) {
       return false;
-    }
-  }
-
-  private static JsonNode schemas() {
-    String path = System.getProperty("coupontools.spec", "../openapi/coupontools.yaml");
-    try {
-      return new ObjectMapper(new YAMLFactory()).readTree(Paths.get(path).toFile())
-          .path("components").path("schemas");
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 

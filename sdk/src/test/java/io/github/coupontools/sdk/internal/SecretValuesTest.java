@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.coupontools.sdk.ContractSchemas;
 import io.github.coupontools.sdk.model.CreateSubaccountSsoTokenResponse;
 import io.github.coupontools.sdk.model.DirectoryUserSsoToken;
 import io.github.coupontools.sdk.model.GetSubaccountResponse;
 import io.github.coupontools.sdk.model.ListCouponsResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +22,7 @@ class SecretValuesTest {
   @Test
   void everyPasswordOfTheContractIsKeptOutOfTheBodyOfAnException() throws Exception {
     Map<String, String> passwords = new TreeMap<>();
-    for (Map.Entry<String, JsonNode> schema : contractSchemas().properties()) {
+    for (Map.Entry<String, JsonNode> schema : ContractSchemas.read().properties()) {
       for (Map.Entry<String, JsonNode> property : schema.getValue().path("properties").properties()) {
         if ("password".equals(property.getValue().path("format").asText())) {
           passwords.put(schema.getKey() + "." + property.getKey(), property.getKey());
@@ -76,15 +73,5 @@ class SecretValuesTest {
   private static String redact(Class<?> type, String body) {
     return SecretValues.redact(
         SecretValues.patternFor(MAPPER, MAPPER.constructType(type)).orElseThrow(), body);
-  }
-
-  private static JsonNode contractSchemas() {
-    String path = System.getProperty("coupontools.spec", "../openapi/coupontools.yaml");
-    try {
-      return new ObjectMapper(new YAMLFactory()).readTree(Paths.get(path).toFile())
-          .path("components").path("schemas");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
