@@ -48,6 +48,8 @@ public class CallBenchmark {
   @Param({"floor", "sdk", "sdkJersey", "jdkHttp"})
   public String client;
 
+  private static final int PREWARM_THREADS = 2;
+
   private ExampleServer server;
   private Clients.Call call;
   private Operation op;
@@ -75,11 +77,9 @@ public class CallBenchmark {
     }
   }
 
-  private static final int PREWARM_THREADS = 2;
-
   /**
    * Calls on 2 threads for a while before JMH's own warm-up. At 32 threads on 2 cores the JIT's
-   * compiler threads get a thirty-second share of the CPU: a client with more code to compile
+   * compiler threads get a small share of the CPU: a client with more code to compile
    * (the SDK: Apache HttpClient, Jackson, its runtime) then reaches its compiled speed only after a
    * minute or more, long after the floor, and a 15 s warm-up measured it half-interpreted.
    */
