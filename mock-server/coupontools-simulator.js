@@ -153,6 +153,9 @@ class State {
     this.nextGroup = 119251;
     this.nextContact = 1000;
     this.outbox = [];
+    // How sends fail, as the API's do: a channel without its integration (103/104), recipients
+    // whose delivery fails (602/604) and phone numbers that opted out (605).
+    this.delivery = { email: true, sms: true, failing: new Set(), optedOut: new Set() };
     this.webhookUrl = null;
     this.events = new Map(); // id -> verification facts of an emitted event
     this.emitted = [];
@@ -346,6 +349,24 @@ function setData(session, body) {
   if (fields) session.fields = Object.assign(session.fields || {}, fields);
   if (body.customid !== undefined) session.customid = String(body.customid);
   if (body.money_spent !== undefined) session.value = String(body.money_spent);
+}
+
+// A recipient as the delivery settings compare it: email addresses in lower case, phone numbers
+// without their leading '+'.
+function recipient(value) {
+  return String(value).trim().toLowerCase().replace(/^\+/, '');
+}
+
+// The error a send to this recipient gets from the delivery settings, or undefined.
+function deliveryError(state, channel, to) {
+  const settings = state.delivery;
+  if (channel === 'email') {
+    if (!settings.email) return 'emailIntegrationMissing';
+    return settings.failing.has(recipient(to)) ? 'emailNotSent' : undefined;
+  }
+  if (!settings.sms) return 'smsIntegrationMissing';
+  if (settings.optedOut.has(recipient(to))) return 'numberBlacklisted';
+  return settings.failing.has(recipient(to)) ? 'smsNotSent' : undefined;
 }
 
 // The outbox keeps the last MAX_EVENTS sends.
@@ -700,6 +721,8 @@ function handlers(state) {
     sendCouponByEmail: body => {
       if (String(body.campaign).startsWith('dir_')) return error('directoryNotFound');
       if (!coupon(body.campaign)) return error('campaignNotFound');
+      const refused = deliveryError(state, 'email', body.email);
+      if (refused) return error(refused);
       const session = sessionOf(body.campaign, body.couponsession)
         || state.createSession(body.campaign, { email: String(body.email) });
       const out = c.success('sendCouponByEmail');
@@ -715,6 +738,8 @@ function handlers(state) {
     sendCouponBySms: body => {
       if (String(body.campaign).startsWith('dir_')) return error('directoryNotFound');
       if (!coupon(body.campaign)) return error('campaignNotFound');
+      const refused = deliveryError(state, 'sms', body.phone);
+      if (refused) return error(refused);
       let session;
       if (body.couponsession !== undefined) {
         session = sessionOf(body.campaign, body.couponsession);
@@ -783,7 +808,7 @@ function replaceArray(body, key, items) {
 
 // ---- control endpoints, served as operations of their own so Prism routes them -------------------
 
-const CONTROL_OPERATIONS = ['reset', 'clock', 'webhooks', 'outbox', 'state'].map(name => ({
+const CONTROL_OPERATIONS = ['reset', 'clock', 'webhooks', 'delivery', 'outbox', 'state'].map(name => ({
   id: `simulator-${name}`,
   iid: `__simulator_${name}`,
   method: name === 'outbox' || name === 'state' ? 'get' : 'post',
@@ -820,6 +845,23 @@ function control(state, name, body, stats) {
       }
       if (body && 'url' in body) state.webhookUrl = body.url ? String(body.url) : null;
       return { statusCode: 200, body: { url: state.webhookUrl, emitted: state.emitted } };
+    case 'delivery': {
+      const settings = state.delivery;
+      for (const channel of ['email', 'sms']) {
+        if (body && body[channel] !== undefined) {
+          if (typeof body[channel] !== 'boolean') return { statusCode: 400, body: { error: `${channel}: true or false (the channel's integration is set up)` } };
+          settings[channel] = body[channel];
+        }
+      }
+      for (const [key, set] of [['failing', settings.failing], ['opted_out', settings.optedOut]]) {
+        if (body && body[key] !== undefined) {
+          if (!Array.isArray(body[key])) return { statusCode: 400, body: { error: `${key}: a list of email addresses or phone numbers` } };
+          body[key].forEach(to => set.add(recipient(to)));
+        }
+      }
+      return { statusCode: 200, body: { email: settings.email, sms: settings.sms,
+        failing: [...settings.failing], opted_out: [...settings.optedOut] } };
+    }
     case 'outbox':
       return { statusCode: 200, body: { outbox: state.outbox } };
     default:

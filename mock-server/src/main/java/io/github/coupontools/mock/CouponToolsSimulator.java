@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A running stateful simulator of the Coupontools API on 127.0.0.1 and a free port: the mock's
@@ -119,6 +121,43 @@ public final class CouponToolsSimulator implements AutoCloseable {
    */
   public void deliverWebhooksTo(URI url) {
     control("POST", "webhooks", "{\"url\":" + (url == null ? "null" : Json.quote(url.toString())) + "}");
+  }
+
+  /**
+   * Whether the account has an email integration: without one, {@code send/email} gets the
+   * documented error 104 ({@code emailIntegrationMissing}). Set up by default and after a reset.
+   */
+  public void setEmailIntegration(boolean setUp) {
+    control("POST", "delivery", "{\"email\":" + setUp + "}");
+  }
+
+  /**
+   * Whether the account has an SMS integration: without one, {@code send/sms} gets the documented
+   * error 103 ({@code smsIntegrationMissing}). Set up by default and after a reset.
+   */
+  public void setSmsIntegration(boolean setUp) {
+    control("POST", "delivery", "{\"sms\":" + setUp + "}");
+  }
+
+  /**
+   * Sends to these email addresses or phone numbers fail until the next reset: 604
+   * ({@code emailNotSent}) by email, 602 ({@code smsNotSent}) by SMS. Nothing reaches the outbox.
+   */
+  public void failDeliveriesTo(String... recipients) {
+    control("POST", "delivery", "{\"failing\":" + jsonList(recipients) + "}");
+  }
+
+  /**
+   * These phone numbers opted out (or are blacklisted) until the next reset: {@code send/sms} to
+   * them gets 605 ({@code numberBlacklisted}). A leading {@code +} does not matter.
+   */
+  public void optOut(String... phoneNumbers) {
+    control("POST", "delivery", "{\"opted_out\":" + jsonList(phoneNumbers) + "}");
+  }
+
+  private static String jsonList(String... values) {
+    return Arrays.stream(values).map(Json::quote)
+        .collect(Collectors.joining(",", "[", "]"));
   }
 
   /** The webhook payloads emitted since the last reset (up to the last 1000), oldest first. */

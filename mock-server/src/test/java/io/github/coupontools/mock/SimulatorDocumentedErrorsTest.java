@@ -275,6 +275,37 @@ class SimulatorDocumentedErrorsTest {
         }));
   }
 
+  static Stream<Arguments> deliveryErrors() {
+    String email = "{\"campaign\":\"" + COUPON + "\",\"email\":\"John@Doe.com\"}";
+    String sms = "{\"campaign\":\"" + COUPON + "\",\"phone\":\"+447911123456\"}";
+    return Stream.of(
+        of("sendCouponByEmail", "emailIntegrationMissing", "no email integration, send by email",
+            (f, sim) -> {
+              sim.setEmailIntegration(false);
+              return f.post("/v3/send/email", email);
+            }),
+        of("sendCouponByEmail", "emailNotSent", "delivery to john@doe.com fails, send to it",
+            (f, sim) -> {
+              sim.failDeliveriesTo("john@doe.com");
+              return f.post("/v3/send/email", email);
+            }),
+        of("sendCouponBySms", "smsIntegrationMissing", "no SMS integration, send by SMS",
+            (f, sim) -> {
+              sim.setSmsIntegration(false);
+              return f.post("/v3/send/sms", sms);
+            }),
+        of("sendCouponBySms", "smsNotSent", "delivery to 447911123456 fails, send to +447911123456",
+            (f, sim) -> {
+              sim.failDeliveriesTo("447911123456");
+              return f.post("/v3/send/sms", sms);
+            }),
+        of("sendCouponBySms", "numberBlacklisted", "+447911123456 opted out, send to it",
+            (f, sim) -> {
+              sim.optOut("+447911123456");
+              return f.post("/v3/send/sms", sms);
+            }));
+  }
+
   private static Arguments update(String example, String sequence,
       BiFunction<SimulatorFlow, CouponToolsSimulator, Answer> calls) {
     return of("updateCouponSession", example, sequence, calls);
@@ -300,6 +331,49 @@ class SimulatorDocumentedErrorsTest {
   @MethodSource("notFoundErrors")
   void anUnknownIdGetsItsDocumentedError(Case refused, CouponToolsSimulator simulator) {
     assertDocumented(refused, simulator);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("deliveryErrors")
+  void aFailedSendGetsItsDocumentedErrorAndLeavesNothingBehind(Case refused,
+      CouponToolsSimulator simulator) {
+    Object sessions = simulator.state().get("sessions");
+
+    assertDocumented(refused, simulator);
+
+    assertThat(simulator.outbox()).as("sends in the outbox").isEmpty();
+    assertThat(simulator.state().get("sessions")).as("sessions").isEqualTo(sessions);
+  }
+
+  @Test
+  void aResetSetsUpBothIntegrationsAndForgetsFailingRecipients(CouponToolsSimulator simulator) {
+    simulator.setEmailIntegration(false);
+    simulator.setSmsIntegration(false);
+    simulator.failDeliveriesTo("john@doe.com");
+    simulator.optOut("447911123456");
+    simulator.reset();
+    SimulatorFlow flow = new SimulatorFlow(simulator.baseUrl());
+
+    flow.ok("/v3/send/email", "{\"campaign\":\"" + COUPON + "\",\"email\":\"john@doe.com\"}");
+    flow.ok("/v3/send/sms", "{\"campaign\":\"" + COUPON + "\",\"phone\":\"447911123456\"}");
+
+    assertThat(simulator.outbox()).extracting(sent -> sent.get("to"))
+        .containsExactly("john@doe.com", "447911123456");
+  }
+
+  @Test
+  void everyDeliveryErrorOfTheSendOperationsIsReachedByACase() {
+    Set<String> reached = deliveryErrors().map(arguments -> (Case) arguments.get()[0])
+        .map(c -> c.operationId() + " " + c.example())
+        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> documented = new TreeSet<>();
+    for (String operationId : List.of("sendCouponByEmail", "sendCouponBySms")) {
+      Spec.load().operation(operationId).errorExamples().stream()
+          .filter(e -> e.value().toString().matches(".*\"error_code\":\\[?(10[34]|60[245])\\b.*"))
+          .forEach(e -> documented.add(operationId + " " + e.name()));
+    }
+    assertThat(documented).as("103/104 and 602-605 examples of the send operations").hasSize(5);
+    assertThat(reached).isEqualTo(documented);
   }
 
   @Test
