@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -276,34 +277,31 @@ class SimulatorDocumentedErrorsTest {
   }
 
   static Stream<Arguments> deliveryErrors() {
-    String email = "{\"campaign\":\"" + COUPON + "\",\"email\":\"John@Doe.com\"}";
-    String sms = "{\"campaign\":\"" + COUPON + "\",\"phone\":\"+447911123456\"}";
     return Stream.of(
-        of("sendCouponByEmail", "emailIntegrationMissing", "no email integration, send by email",
-            (f, sim) -> {
-              sim.setEmailIntegration(false);
-              return f.post("/v3/send/email", email);
-            }),
-        of("sendCouponByEmail", "emailNotSent", "delivery to john@doe.com fails, send to it",
-            (f, sim) -> {
-              sim.failDeliveriesTo("john@doe.com");
-              return f.post("/v3/send/email", email);
-            }),
-        of("sendCouponBySms", "smsIntegrationMissing", "no SMS integration, send by SMS",
-            (f, sim) -> {
-              sim.setSmsIntegration(false);
-              return f.post("/v3/send/sms", sms);
-            }),
-        of("sendCouponBySms", "smsNotSent", "delivery to 447911123456 fails, send to +447911123456",
-            (f, sim) -> {
-              sim.failDeliveriesTo("447911123456");
-              return f.post("/v3/send/sms", sms);
-            }),
-        of("sendCouponBySms", "numberBlacklisted", "+447911123456 opted out, send to it",
-            (f, sim) -> {
-              sim.optOut("+447911123456");
-              return f.post("/v3/send/sms", sms);
-            }));
+        send("sendCouponByEmail", "emailIntegrationMissing", "no email integration",
+            sim -> sim.setEmailIntegration(false)),
+        send("sendCouponByEmail", "emailNotSent", "delivery to john@doe.com fails",
+            sim -> sim.failDeliveriesTo("john@doe.com")),
+        send("sendCouponBySms", "smsIntegrationMissing", "no SMS integration",
+            sim -> sim.setSmsIntegration(false)),
+        send("sendCouponBySms", "smsNotSent", "delivery to 447911123456 fails",
+            sim -> sim.failDeliveriesTo("447911123456")),
+        send("sendCouponBySms", "numberBlacklisted", "+447911123456 opted out",
+            sim -> sim.optOut("+447911123456")));
+  }
+
+  /** A send to John@Doe.com or +447911123456 after a delivery setting. */
+  private static Arguments send(String operationId, String example, String setting,
+      Consumer<CouponToolsSimulator> set) {
+    boolean email = operationId.equals("sendCouponByEmail");
+    String path = email ? "/v3/send/email" : "/v3/send/sms";
+    String body = "{\"campaign\":\"" + COUPON + "\"," + (email ? "\"email\":\"John@Doe.com\"}"
+        : "\"phone\":\"+447911123456\"}");
+    return of(operationId, example, setting + ", send to " + (email ? "John@Doe.com" : "+447911123456"),
+        (f, sim) -> {
+          set.accept(sim);
+          return f.post(path, body);
+        });
   }
 
   private static Arguments update(String example, String sequence,
@@ -363,33 +361,37 @@ class SimulatorDocumentedErrorsTest {
 
   @Test
   void everyDeliveryErrorOfTheSendOperationsIsReachedByACase() {
-    Set<String> reached = deliveryErrors().map(arguments -> (Case) arguments.get()[0])
-        .map(c -> c.operationId() + " " + c.example())
-        .collect(Collectors.toCollection(TreeSet::new));
-    Set<String> documented = new TreeSet<>();
-    for (String operationId : List.of("sendCouponByEmail", "sendCouponBySms")) {
-      Spec.load().operation(operationId).errorExamples().stream()
-          .filter(e -> e.value().toString().matches(".*\"error_code\":\\[?(10[34]|60[245])\\b.*"))
-          .forEach(e -> documented.add(operationId + " " + e.name()));
-    }
+    Set<String> documented = documented(List.of("sendCouponByEmail", "sendCouponBySms"),
+        "10[34]|60[245]");
     assertThat(documented).as("103/104 and 602-605 examples of the send operations").hasSize(5);
-    assertThat(reached).isEqualTo(documented);
+    assertThat(reached(deliveryErrors())).isEqualTo(documented);
   }
 
   @Test
   void everySessionStateErrorOfTheContractIsReachedByACase() {
-    Set<String> reached = Stream.concat(sessionStateErrors(), notFoundErrors())
-        .map(arguments -> (Case) arguments.get()[0])
+    Set<String> documented = documented(List.of("updateCouponSession", "batchUpdateCouponSessions"),
+        "3(5[1-9]|60)");
+    assertThat(documented).as("351-360 examples of update and batch update").hasSize(24);
+    assertThat(reached(Stream.concat(sessionStateErrors(), notFoundErrors())))
+        .containsAll(documented);
+  }
+
+  /** "operationId example" of each case. */
+  private static Set<String> reached(Stream<Arguments> cases) {
+    return cases.map(arguments -> (Case) arguments.get()[0])
         .map(c -> c.operationId() + " " + c.example())
         .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** "operationId example" of the contract's error examples whose code matches {@code codes}. */
+  private static Set<String> documented(List<String> operationIds, String codes) {
     Set<String> documented = new TreeSet<>();
-    for (String operationId : List.of("updateCouponSession", "batchUpdateCouponSessions")) {
+    for (String operationId : operationIds) {
       Spec.load().operation(operationId).errorExamples().stream()
-          .filter(e -> e.value().toString().matches(".*\"error_code\":\\[?3(5[1-9]|60)\\b.*"))
+          .filter(e -> e.value().toString().matches(".*\"error_code\":\\[?(" + codes + ")\\b.*"))
           .forEach(e -> documented.add(operationId + " " + e.name()));
     }
-    assertThat(documented).as("351-360 examples of update and batch update").hasSize(24);
-    assertThat(reached).containsAll(documented);
+    return documented;
   }
 
   private static void assertDocumented(Case refused, CouponToolsSimulator simulator) {
