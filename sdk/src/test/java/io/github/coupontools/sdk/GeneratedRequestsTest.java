@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.coupontools.openapi.Spec;
 import io.github.coupontools.sdk.exception.RequestValidationException;
 import io.github.coupontools.sdk.model.AddSmsContactRequest;
 import io.github.coupontools.sdk.model.SendCouponByEmailRequest;
@@ -36,7 +37,7 @@ class GeneratedRequestsTest {
 
   private static final String SEND_EMAIL = "/v3/send/email";
   private static final String ADD_SMS_CONTACT = "/v3/smstool/addcontact";
-  private static final JsonNode SCHEMAS = ContractSchemas.read();
+  private static final JsonNode SCHEMAS = Spec.load().root().path("components").path("schemas");
   private static final Pattern CAMPAIGN = pattern("CouponOrDirectoryId");
   private static final Pattern SESSION = pattern("CouponSessionCode");
   private static final Pattern GROUP = pattern("GroupId");

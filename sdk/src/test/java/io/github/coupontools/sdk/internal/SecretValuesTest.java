@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.coupontools.sdk.ContractSchemas;
+import io.github.coupontools.openapi.Spec;
 import io.github.coupontools.sdk.model.CreateSubaccountSsoTokenResponse;
 import io.github.coupontools.sdk.model.DirectoryUserSsoToken;
 import io.github.coupontools.sdk.model.GetSubaccountResponse;
@@ -22,7 +22,8 @@ class SecretValuesTest {
   @Test
   void everyPasswordOfTheContractIsKeptOutOfTheBodyOfAnException() throws Exception {
     Map<String, String> passwords = new TreeMap<>();
-    for (Map.Entry<String, JsonNode> schema : ContractSchemas.read().properties()) {
+    JsonNode schemas = Spec.load().root().path("components").path("schemas");
+    for (Map.Entry<String, JsonNode> schema : schemas.properties()) {
       for (Map.Entry<String, JsonNode> property : schema.getValue().path("properties").properties()) {
         if ("password".equals(property.getValue().path("format").asText())) {
           passwords.put(schema.getKey() + "." + property.getKey(), property.getKey());
